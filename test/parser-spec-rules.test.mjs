@@ -1,0 +1,200 @@
+// Each test names the WHATWG rule it proves ("Parsing an event stream" / "Interpreting an event stream").
+import { describe, expect, test } from 'vitest'
+import { SseParser, parseChunks, splits } from './support/engine.mjs'
+
+const one = (text) => parseChunks([text])
+
+describe('line endings: CRLF | LF | CR, wherever chunks split', () => {
+  test('LF, CR and CRLF each end a line', () => {
+    for (const eol of ['\n', '\r', '\r\n']) {
+      expect(one(`data: a${eol}data: b${eol}${eol}`).events).toEqual([{ type: 'message', data: 'a\nb', id: '' }])
+    }
+  })
+  test('mixed endings in one stream', () => {
+    expect(one('data: 1\rdata: 2\ndata: 3\r\n\r\ndata: 4\n\r').events.map((e) => e.data)).toEqual(['1\n2\n3', '4'])
+  })
+  test('CR then LF in the next chunk is one line ending, not two', () => {
+    const text = 'data: a\r\n\r\nid: 7\r\ndata: b\r\n\r\n'
+    for (const parts of splits(text)) {
+      const r = parseChunks(parts)
+      expect(r.events, JSON.stringify(parts)).toEqual([{ type: 'message', data: 'a', id: '' }, { type: 'message', data: 'b', id: '7' }])
+    }
+  })
+  test('CR CR is two line endings (dispatch), CR LF CR is two', () => {
+    expect(one('data: x\r\r').events).toHaveLength(1)
+    expect(one('data: x\r\n\r').events).toHaveLength(1)
+    expect(parseChunks(['data: x\r', '\r']).events).toHaveLength(1)
+    expect(parseChunks(['data: x\r', '', '\n', '\n']).events).toHaveLength(1)
+  })
+  test('every split of a multi-event stream gives the same events', () => {
+    const text = ': c\r\nevent: a\ndata: 1\r\ndata:2\r\rid: 5\ndata\n\ndata: z\n\n'
+    const expected = one(text).events
+    expect(expected).toHaveLength(3)
+    for (const parts of splits(text)) expect(parseChunks(parts).events).toEqual(expected)
+  })
+})
+
+describe('BOM', () => {
+  test('one leading U+FEFF is ignored', () => {
+    expect(one('\uFEFFdata: a\n\n').events).toEqual([{ type: 'message', data: 'a', id: '' }])
+  })
+  test('only one: a second BOM makes the first line an unknown field', () => {
+    expect(one('\uFEFF\uFEFFdata: a\n\ndata: b\n\n').events.map((e) => e.data)).toEqual(['b'])
+  })
+  test('a BOM later in the stream is data', () => {
+    expect(one('data: \uFEFFa\n\n').events[0].data).toBe('\uFEFFa')
+  })
+  test('BOM arriving alone in the first chunk', () => {
+    expect(parseChunks(['\uFEFF', 'data: a\n\n']).events).toHaveLength(1)
+  })
+  test('reset() (a new stream) strips a BOM again', () => {
+    const r = parseChunks(['\uFEFFdata: a\n\n'])
+    r.parser.reset()
+    r.parser.feed('\uFEFFdata: b\n\n')
+    expect(r.events.map((e) => e.data)).toEqual(['a', 'b'])
+  })
+})
+
+describe('fields', () => {
+  test('data lines are joined with LF; trailing LF removed', () => {
+    expect(one('data: a\ndata: b\ndata: c\n\n').events[0].data).toBe('a\nb\nc')
+  })
+  test('one leading space of the value is removed, not more', () => {
+    expect(one('data:  two\n\n').events[0].data).toBe(' two')
+    expect(one('data:none\n\n').events[0].data).toBe('none')
+  })
+  test('"data" with no colon appends an empty line', () => {
+    expect(one('data\ndata\n\n').events[0].data).toBe('\n')
+    expect(one('data\n\n').events[0].data).toBe('')
+  })
+  test('empty data field dispatches an event with empty data; no data field dispatches nothing', () => {
+    expect(one('data:\n\n').events).toEqual([{ type: 'message', data: '', id: '' }])
+    expect(one('event: x\n\n').events).toEqual([])
+    expect(one('id: 1\n\n').events).toEqual([])
+  })
+  test('event sets the type; it resets after dispatch; an empty event: means message', () => {
+    expect(one('event: add\ndata: 1\n\ndata: 2\n\nevent: x\nevent:\ndata: 3\n\n').events.map((e) => e.type)).toEqual(['add', 'message', 'message'])
+  })
+  test('event type of a data-less event is discarded', () => {
+    expect(one('event: x\n\ndata: 1\n\n').events[0].type).toBe('message')
+  })
+  test('field names are case-sensitive; unknown fields are ignored', () => {
+    expect(one('Data: a\nDATA: b\nfoo: c\ndatas: d\ndat: e\nretryx: 5\nevents: y\n\n').events).toEqual([])
+    expect(one('foo\nbarbazqux\ndata: ok\n\n').events[0].data).toBe('ok')
+  })
+  test('value keeps further colons', () => {
+    expect(one('data: a:b: c\n\n').events[0].data).toBe('a:b: c')
+  })
+  test('a field name with the colon far away is not a known field', () => {
+    expect(one('dataxxxxxx: a\n\n').events).toEqual([])
+  })
+})
+
+describe('comments', () => {
+  test('lines starting with a colon are ignored (reported to onComment)', () => {
+    const r = one(': hello\n:\ndata: a\n: mid\n\n')
+    expect(r.events).toEqual([{ type: 'message', data: 'a', id: '' }])
+    expect(r.comments).toEqual([' hello', '', ' mid'])
+  })
+})
+
+describe('id and the last event ID', () => {
+  test('id is carried by the event and persists to later events', () => {
+    expect(one('id: 1\ndata: a\n\ndata: b\n\n').events.map((e) => e.id)).toEqual(['1', '1'])
+  })
+  test('an empty id: clears the last event ID', () => {
+    const r = one('id: 1\ndata: a\n\nid\ndata: b\n\nid:\ndata: c\n\n')
+    expect(r.events.map((e) => e.id)).toEqual(['1', '', ''])
+    expect(r.lastEventId).toBe('')
+  })
+  test('an id containing NULL is ignored', () => {
+    const r = one('id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n')
+    expect(r.events.map((e) => e.id)).toEqual(['1', '1'])
+  })
+  test('the last event ID updates at a blank line even without data', () => {
+    const r = one('id: 42\n\n')
+    expect(r.events).toEqual([])
+    expect(r.lastEventId).toBe('42')
+  })
+  test('an id without its blank line does not update the last event ID', () => {
+    const r = one('id: 1\ndata: a\n\nid: 2\ndata: b\n')
+    expect(r.lastEventId).toBe('1')
+  })
+  test('after reset() the last event ID buffer continues from the last dispatched id', () => {
+    const r = parseChunks(['id: 9\ndata: a\n\nid: 10\ndata: lost'])
+    r.parser.reset()
+    r.parser.feed('data: b\n\n')
+    expect(r.events.map((e) => e.id)).toEqual(['9', '9'])
+  })
+})
+
+describe('retry', () => {
+  test('ASCII digits only set the reconnection time, as soon as the line is read', () => {
+    expect(one('retry: 1500\n').retries).toEqual([1500])
+    expect(one('retry: 0\n').retries).toEqual([0])
+    expect(one('retry: 15a\nretry: -1\nretry: 1.5\nretry:\nretry: \nretry:  5\nretry: ١\n').retries).toEqual([])
+  })
+  test('retry does not create an event', () => {
+    expect(one('retry: 10\n\n').events).toEqual([])
+  })
+})
+
+describe('end of stream', () => {
+  test('an incomplete event at the end is not dispatched', () => {
+    expect(one('data: a\n\ndata: b\n').events.map((e) => e.data)).toEqual(['a'])
+    expect(one('data: a\n\ndata: b').events.map((e) => e.data)).toEqual(['a'])
+  })
+  test('reset() discards the pending line and buffers', () => {
+    const r = parseChunks(['event: x\ndata: half'])
+    r.parser.reset()
+    r.parser.feed('\n\ndata: b\n\n')
+    expect(r.events).toEqual([{ type: 'message', data: 'b', id: '' }])
+  })
+})
+
+describe('line length limit and linear time', () => {
+  test('a line over the limit reports one error and stops parsing', () => {
+    const r = parseChunks(['data: ' + 'x'.repeat(100) + '\n\ndata: after\n\n'], 50)
+    expect(r.errors).toHaveLength(1)
+    expect(r.errors[0]).toMatch(/exceeds the limit of 50/)
+    expect(r.events).toEqual([])
+  })
+  test('the limit also applies while a line is still arriving', () => {
+    const chunks = Array.from({ length: 100 }, () => 'y'.repeat(10))
+    const r = parseChunks(['data: ', ...chunks], 500)
+    expect(r.errors).toHaveLength(1)
+  })
+  test('a line exactly at the limit is accepted', () => {
+    const line = 'data: ' + 'z'.repeat(44)
+    expect(parseChunks([line + '\n\n'], 50).events[0].data).toHaveLength(44)
+  })
+  test('one 4 MB line in 1-byte-ish chunks parses in linear time', () => {
+    const n = 200000
+    const chunks = ['data: ']
+    for (let i = 0; i < n; i++) chunks.push('abcdefghijklmnopqrst')
+    chunks.push('\n\n')
+    const t = performance.now()
+    const r = parseChunks(chunks)
+    const ms = performance.now() - t
+    expect(r.events[0].data.length).toBe(n * 20)
+    // Quadratic joining would take minutes here; linear takes well under a second.
+    expect(ms).toBeLessThan(5000)
+  })
+  test('a chunk with many LF lines and one distant CR stays linear', () => {
+    const text = 'data: a\n'.repeat(200000) + '\n' + 'x'.repeat(10) + '\r'
+    const t = performance.now()
+    const r = one(text)
+    expect(r.events[0].data.split('\n')).toHaveLength(200000)
+    expect(performance.now() - t).toBeLessThan(5000)
+  })
+})
+
+describe('halt() (close() from inside a callback)', () => {
+  test('stops processing the rest of the chunk', () => {
+    const seen = []
+    const p = new SseParser((t, d) => { seen.push(d); if (d === '2') p.halt() }, null, null, null, 0)
+    p.feed('data: 1\n\ndata: 2\n\ndata: 3\n\n')
+    p.feed('data: 4\n\n')
+    expect(seen).toEqual(['1', '2'])
+  })
+})

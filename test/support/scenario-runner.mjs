@@ -1,0 +1,70 @@
+/**
+ * Runs one scenario against any connectEventSource implementation and returns a plain, serializable log.
+ * Self-contained on purpose (no imports, no closures over module state): the browser and
+ * mini-program harnesses ship it as source text (runScenario.toString()) into their runtime.
+ *
+ * spec: {
+ *   options,               // passed to connectEventSource
+ *   listen: ['name'],      // addEventListener for these event names (entries of kind 'listener')
+ *   closeOnMessage: n,     // call close() inside the nth onMessage callback
+ *   closeOnOpen: true,     // call close() inside onOpen
+ *   closeAfterMs: ms,      // call close() from a timer (0: synchronously after registering listeners)
+ *   stopAfterMessages: n,  // finish (close) once n messages arrived
+ *   timeoutMs, settleMs    // give up after timeoutMs; after close, keep listening settleMs to prove silence
+ * }
+ */
+export function runScenario(connect, spec) {
+  return new Promise(function (resolve) {
+    var log = []
+    var t0 = Date.now()
+    var finished = false
+    var messages = 0
+    var es
+    function at() { return Date.now() - t0 }
+    function finish(reason) {
+      if (finished) return
+      finished = true
+      clearTimeout(guard)
+      resolve({ log: log, reason: reason, readyState: es.readyState, lastEventId: es.lastEventId, url: es.url })
+    }
+    function plain(value) {
+      try { return JSON.parse(JSON.stringify(value == null ? null : value)) } catch (e) { return String(value) }
+    }
+    var guard = setTimeout(function () {
+      log.push({ kind: 'timeout', t: at() })
+      es.close()
+      setTimeout(function () { finish('timeout') }, 50)
+    }, spec.timeoutMs || 8000)
+    es = connect(spec.options)
+    log.push({ kind: 'created', readyState: es.readyState, t: at() })
+    es.onOpen(function (ev) {
+      log.push({ kind: 'open', type: ev.type, readyState: es.readyState, t: at() })
+      if (spec.closeOnOpen) es.close()
+    })
+    es.onMessage(function (ev) {
+      messages++
+      log.push({ kind: 'message', type: ev.type, data: ev.data, id: ev.lastEventId, readyState: es.readyState, t: at() })
+      if (spec.closeOnMessage === messages) es.close()
+      if (spec.stopAfterMessages === messages) es.close()
+    })
+    es.onError(function (err) {
+      var cause = err.cause
+      log.push({
+        kind: 'error', code: err.errCode, subject: err.errSubject, message: err.errMsg, data: plain(err.data),
+        cause: cause ? { code: cause.errCode, message: cause.errMsg } : null, readyState: es.readyState, t: at()
+      })
+    })
+    es.onClose(function (ev) {
+      log.push({ kind: 'close', type: ev.type, readyState: es.readyState, t: at() })
+      setTimeout(function () { finish('closed') }, spec.settleMs == null ? 200 : spec.settleMs)
+    })
+    ;(spec.listen || []).forEach(function (name) {
+      es.addEventListener(name, function (ev) {
+        log.push({ kind: 'listener', type: ev.type, data: ev.data, id: ev.lastEventId, t: at() })
+      })
+    })
+    // 0 means synchronously, right after the listeners are registered.
+    if (spec.closeAfterMs === 0) es.close()
+    else if (spec.closeAfterMs != null) setTimeout(function () { es.close() }, spec.closeAfterMs)
+  })
+}

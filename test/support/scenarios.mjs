@@ -1,0 +1,268 @@
+/**
+ * The scenarios every platform must pass (Node fetch, browser, mini-program build, ...), over real HTTP
+ * to server/. Each: name, spec(ctx) -> runScenario spec, check(result, ctx) with vitest's expect.
+ * ctx: { base, key, expect, requests() -> recorded requests for key, tcp: { silentUrl } }.
+ * Options carry an X-Scenario header so the web platform uses its fetch path (native EventSource
+ * cannot report status, body or Content-Type); scenarios marked plainGet omit it.
+ */
+import { mockReply } from '../../server/index.mjs'
+import { scenarioUrl } from './server.mjs'
+
+const CHAT_PROMPT = 'Stream 你好 to me'
+const kinds = (r) => r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)
+const msgs = (r) => r.log.filter((e) => e.kind === 'message')
+const errs = (r) => r.log.filter((e) => e.kind === 'error')
+const hdr = (name) => ({ 'X-Scenario': name })
+
+export function sharedScenarios() {
+  return [
+    {
+      name: 'GET stream: open, events with ids, readyState, then reconnect is not attempted past maxRetries 0',
+      plainGet: true,
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: 'id: 1\ndata: one\n\nid: 2\ndata: two\n\n' }), maxRetries: 0 }
+      }),
+      check: (r, { expect }) => {
+        expect(r.log[0]).toMatchObject({ kind: 'created', readyState: 0 })
+        expect(kinds(r)).toEqual(['open', 'message', 'message', 'close'])
+        expect(r.log[1].readyState).toBe(1)
+        expect(msgs(r).map((m) => [m.type, m.data, m.id])).toEqual([['message', 'one', '1'], ['message', 'two', '2']])
+        expect(r.readyState).toBe(2)
+        expect(r.lastEventId).toBe('2')
+      }
+    },
+    {
+      name: 'POST chat: JSON body and Authorization header stream the whole reply, ending cleanly at [DONE]',
+      spec: ({ base, key }) => ({
+        options: {
+          url: base + '/v1/chat/completions?delay=0&key=' + key,
+          method: 'POST',
+          header: { Authorization: 'Bearer sk-local-test' },
+          data: { model: 'mock', stream: true, messages: [{ role: 'user', content: CHAT_PROMPT }] }
+        }
+      }),
+      check: async (r, { expect, requests }) => {
+        const datas = msgs(r).map((m) => m.data)
+        expect(datas[datas.length - 1]).toBe('[DONE]')
+        const text = datas.slice(0, -1).map((d) => JSON.parse(d).choices[0].delta.content ?? '').join('')
+        expect(text).toBe(mockReply(CHAT_PROMPT))
+        expect(kinds(r).slice(-1)).toEqual(['close'])
+        expect(errs(r)).toEqual([])
+        const [req] = await requests()
+        expect(req.method).toBe('POST')
+        expect(req.headers.authorization).toBe('Bearer sk-local-test')
+        expect(req.headers['content-type']).toMatch(/^application\/json/)
+        expect(req.headers.accept).toBe('text/event-stream')
+        expect(JSON.parse(req.body).messages[0].content).toBe(CHAT_PROMPT)
+      }
+    },
+    {
+      name: 'named events reach onMessage with their type and only their own addEventListener',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: 'event: add\ndata: 1\n\ndata: 2\n\nevent: remove\ndata: 3\n\n' }), header: hdr('named'), maxRetries: 0 },
+        listen: ['add', 'message']
+      }),
+      check: (r, { expect }) => {
+        expect(msgs(r).map((m) => m.type + ':' + m.data)).toEqual(['add:1', 'message:2', 'remove:3'])
+        expect(r.log.filter((e) => e.kind === 'listener').map((m) => m.type + ':' + m.data)).toEqual(['add:1', 'message:2'])
+      }
+    },
+    {
+      name: 'multi-byte UTF-8 split across 1-byte chunks, CRLF line endings and a BOM',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, body: '\uFEFFdata: 你好，世界 👋 café\r\n\r\nevent: e\r\ndata: ✓\r\n\r\n', chunk: 1 }),
+          header: hdr('utf8'), maxRetries: 0
+        }
+      }),
+      check: (r, { expect }) => {
+        expect(msgs(r).map((m) => m.type + ':' + m.data)).toEqual(['message:你好，世界 👋 café', 'e:✓'])
+      }
+    },
+    {
+      name: 'invalid UTF-8 bytes become U+FFFD exactly as TextDecoder does',
+      spec: ({ base, key }) => ({
+        options: {
+          url: base + '/scenario?key=' + key + '&split=7,8&body64=' + Buffer.from([...Buffer.from('data: a'), 0xe4, 0xbd, 0x41, 0xff, 0x0a, 0x0a]).toString('base64url'),
+          header: hdr('bad-utf8'), maxRetries: 0
+        }
+      }),
+      check: (r, { expect }) => {
+        expect(msgs(r).map((m) => m.data)).toEqual(['a\uFFFDA\uFFFD'])
+      }
+    },
+    {
+      name: 'reconnect after a drop mid-event sends Last-Event-ID and resumes; retry: sets the delay',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, {
+            key,
+            body: ['retry: 300\nid: 1\ndata: a\n\nid: 2\ndata: b\n\ndata: lost-half', 'id: 3\ndata: c\n\n'],
+            end: ['destroy', 'hold']
+          }),
+          header: hdr('reconnect')
+        },
+        stopAfterMessages: 3
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(msgs(r).map((m) => m.data + '@' + m.id)).toEqual(['a@1', 'b@2', 'c@3'])
+        const e = errs(r)
+        expect(e).toHaveLength(1)
+        expect(e[0]).toMatchObject({ code: 1830002, readyState: 0, data: { willRetry: true, retryDelay: 300 } })
+        const reqs = await requests()
+        expect(reqs).toHaveLength(2)
+        expect(reqs[0].lastEventId).toBe(null)
+        expect(reqs[1].lastEventId).toBe('2')
+        expect(reqs[1].time - reqs[0].time).toBeGreaterThanOrEqual(250)
+        expect(kinds(r)).toEqual(['open', 'message', 'message', 'error', 'open', 'message', 'close'])
+      }
+    },
+    {
+      name: 'lastEventId option is sent on the first request',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), header: hdr('resume'), lastEventId: 'resume-7', maxRetries: 0 }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(msgs(r).map((m) => m.id)).toEqual(['resume-7'])
+        expect((await requests())[0].lastEventId).toBe('resume-7')
+      }
+    },
+    {
+      name: '204 No Content closes with a status error and never reconnects',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, status: 204, type: 'none', body: '' }), header: hdr('204') } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830005, readyState: 2, data: { status: 204, willRetry: false } })
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: '401 reports status, headers and the response body, and does not reconnect',
+      spec: ({ base, key }) => ({
+        options: { url: base + '/v1/chat/completions?key=' + key, method: 'POST', data: { stream: true, messages: [{ role: 'user', content: 'x' }] }, maxRetries: 3 }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        const e = errs(r)[0]
+        expect(e.code).toBe(1830005)
+        expect(e.subject).toBe('uni-connectEventSource')
+        expect(e.data.status).toBe(401)
+        expect(e.data.headers['content-type']).toMatch(/application\/json/)
+        expect(JSON.parse(e.data.body).error.code).toBe('invalid_api_key')
+        expect(e.message).toMatch(/401/)
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'wrong Content-Type with status 200 fails with 1830006 and the body',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, type: 'application/json', body: '{"hello":1}' }), header: hdr('ctype') } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830006, data: { status: 200, body: '{"hello":1}' } })
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'Content-Type is matched by essence: any case, any parameters',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, type: 'Text/Event-Stream ; charset=UTF-8', body: 'data: ok\n\n' }), header: hdr('ctype-case'), maxRetries: 0 } }),
+      check: (r, { expect }) => {
+        expect(msgs(r).map((m) => m.data)).toEqual(['ok'])
+      }
+    },
+    {
+      name: 'close() inside onMessage: no later event of the same chunk, no error, onClose once',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: 'data: 1\n\ndata: 2\n\ndata: 3\n\n', end: 'hold' }), header: hdr('close-inside') },
+        closeOnMessage: 1,
+        settleMs: 400
+      }),
+      check: (r, { expect }) => {
+        expect(kinds(r)).toEqual(['open', 'message', 'close'])
+        expect(r.log.find((e) => e.kind === 'close').readyState).toBe(2)
+      }
+    },
+    {
+      name: 'heartbeat timeout on a stalled stream aborts, reconnects, then gives up with 1830008',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: ': only a comment\n\n', end: 'hold' }), header: hdr('heartbeat'), heartbeatTimeout: 300, maxRetries: 1, retryInterval: 50 }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['open', 'error', 'open', 'error', 'close'])
+        const [first, last] = errs(r)
+        expect(first).toMatchObject({ code: 1830004, readyState: 0, data: { willRetry: true } })
+        expect(last).toMatchObject({ code: 1830008, readyState: 2, cause: { code: 1830004 } })
+        expect(await requests()).toHaveLength(2)
+      }
+    },
+    {
+      name: 'line longer than maxLineLength fails with 1830009 and does not reconnect',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: ' + 'x'.repeat(5000) + '\n\n', chunk: 700 }), header: hdr('long'), maxLineLength: 1000 } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['open', 'error', 'close'])
+        expect(errs(r)[0].code).toBe(1830009)
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'invalid options fail asynchronously with 1830001 and send nothing',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), method: 'GET', data: 'not with GET' } }),
+      check: async (r, { expect, requests }) => {
+        expect(r.log[0]).toMatchObject({ kind: 'created', readyState: 0 })
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830001 })
+        expect(errs(r)[0].message).toMatch(/GET/)
+        expect(await requests()).toHaveLength(0)
+      }
+    },
+    {
+      name: 'close() right after creation sends no request and fires only onClose',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), header: hdr('close-now') }, closeAfterMs: 0 }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['close'])
+        expect(await requests()).toHaveLength(0)
+      }
+    },
+    {
+      name: 'a GET stream that ends reconnects (spec) until maxRetries, backing off, then 1830008',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: ': no events\n\n' }), header: hdr('exhaust'), maxRetries: 2, retryInterval: 100, maxRetryInterval: 1000 } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['open', 'error', 'open', 'error', 'open', 'error', 'close'])
+        const e = errs(r)
+        expect(e.map((x) => x.code)).toEqual([1830002, 1830002, 1830008])
+        expect(e[0].data.retryDelay).toBe(100)
+        expect(e[1].data.retryDelay).toBeGreaterThanOrEqual(100)
+        expect(e[1].data.retryDelay).toBeLessThanOrEqual(200)
+        const reqs = await requests()
+        expect(reqs).toHaveLength(3)
+        expect(reqs[2].time - reqs[1].time).toBeGreaterThanOrEqual(e[1].data.retryDelay - 20)
+      }
+    },
+    {
+      name: 'a 307 redirect is followed for POST and the stream opens',
+      spec: ({ base, key }) => ({
+        options: { url: base + '/redirect?status=307&to=' + encodeURIComponent(scenarioUrl('', { key, body: 'data: moved\n\n' })), method: 'POST', data: 'payload' }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(msgs(r).map((m) => m.data)).toEqual(['moved'])
+        const reqs = await requests()
+        expect(reqs[0]).toMatchObject({ method: 'POST', body: 'payload' })
+      }
+    },
+    {
+      name: 'connection refused is a network error (1830002), final when maxRetries is 0',
+      spec: ({ refusedUrl }) => ({ options: { url: refusedUrl, method: 'POST', data: 'x' } }),
+      check: (r, { expect }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830002, readyState: 2 })
+      }
+    },
+    {
+      name: 'connect timeout when the server accepts but never answers (1830003)',
+      spec: ({ silentUrl }) => ({ options: { url: silentUrl, method: 'POST', data: 'x', timeout: 300 } }),
+      check: (r, { expect }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830003 })
+      }
+    }
+  ]
+}
