@@ -1,0 +1,34 @@
+// npm test: build the Node entry, compile-check the native UTS, then every vitest suite
+// (engine, server, Node fetch, browser e2e, mp-weixin build, Android transport on the JVM).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+
+const started = Date.now()
+function run(label, cmd, args) {
+  console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit' })
+  if (r.status !== 0) {
+    console.log(`\n${label} failed (exit ${r.status})`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+}
+
+run('build', 'node', ['scripts/build-dist.mjs'])
+if (existsSync('scripts/check-uts.mjs')) run('UTS compile check (Kotlin, Swift)', 'node', ['scripts/check-uts.mjs'])
+
+mkdirSync('test-output', { recursive: true })
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)], { stdio: 'inherit' })
+let passed = 0
+let failed = 0
+try {
+  const report = JSON.parse(readFileSync('test-output/vitest.json', 'utf8'))
+  passed = report.numPassedTests
+  failed = report.numFailedTests + (report.numFailedTestSuites ?? 0)
+} catch {
+  failed = 1
+}
+if (vitest.status !== 0 && failed === 0) failed = 1
+console.log(`\nnpm test finished in ${Math.round((Date.now() - started) / 1000)} s`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 && passed > 0 ? 0 : 1)
