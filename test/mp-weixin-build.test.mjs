@@ -1,0 +1,246 @@
+// The REAL mp-weixin build of the demo (npm run build:mp-weixin) run in Node: common/vendor.js and the plugin's
+// CommonJS output, on a `wx` whose request streams real HTTP from server/ in arbitrary chunk splits
+// (test/support/mp-wx-harness.mjs). Every shared scenario runs in four decoding/chunking modes, and once on the
+// uni-app Vue 3 build of the same pages; then the mini-program specifics: request encoding, unsupported base
+// libraries, heartbeat abort, app hidden, devtools without statusCode.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { buildMpWeixin } from './support/mp-build.mjs'
+import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
+import { runScenario } from './support/scenario-runner.mjs'
+import { sharedScenarios } from './support/scenarios.mjs'
+import { mockReply, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
+import { refusedUrl, startSilentServer } from './support/tcp.mjs'
+
+let buildDir, vue3Build, srv, silent, refused
+beforeAll(async () => {
+  // Both builds start now; a failing Vue 3 build fails only its own suite.
+  vue3Build = buildMpWeixin('vue3').catch((e) => e)
+  ;[buildDir, srv, silent, refused] = await Promise.all([buildMpWeixin('x'), startServer(), startSilentServer(), refusedUrl()])
+}, 180000)
+afterAll(async () => {
+  await srv?.close()
+  await silent?.close()
+})
+
+/** Records a source's callbacks; until(predicate) resolves once the log satisfies it. */
+function watch(es) {
+  const log = []
+  let waiters = []
+  const push = (entry) => {
+    log.push(entry)
+    waiters = waiters.filter((w) => !w())
+  }
+  es.onOpen(() => push({ kind: 'open' }))
+  es.onMessage((ev) => push({ kind: 'message', data: ev.data }))
+  es.onError((err) => push({ kind: 'error', code: err.errCode, message: err.errMsg, data: err.data, readyState: es.readyState }))
+  es.onClose(() => push({ kind: 'close' }))
+  const until = (predicate, ms = 5000) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out; log: ' + JSON.stringify(log))), ms)
+    const check = () => {
+      if (!predicate(log)) return false
+      clearTimeout(timer)
+      resolve(log)
+      return true
+    }
+    if (!check()) waiters.push(check)
+  })
+  return { log, until, kinds: () => log.map((e) => e.kind) }
+}
+const count = (kind) => (log) => log.filter((e) => e.kind === kind).length
+
+const MODES = [
+  { name: 'global TextDecoder, network chunks', host: { chunking: 'network' } },
+  { name: 'no TextDecoder (utf8.uts), random splits', host: { chunking: 'random', seed: 20260914 }, noTextDecoder: true },
+  { name: '1-byte chunks', host: { chunking: 'bytes1' } },
+  { name: 'network chunks merged into one', host: { chunking: 'merge', mergeMs: 30 } },
+  // The plugin must also work in a classic uni-app (Vue 3) project: same pages, other compiler.
+  { name: 'uni-app Vue 3 project, random splits', host: { chunking: 'random', seed: 7 }, vue3: true }
+]
+
+for (const mode of MODES) {
+  describe(`shared scenarios on the mp-weixin build: ${mode.name}`, () => {
+    let app
+    let savedDecoder
+    beforeAll(async () => {
+      const dir = mode.vue3 ? await vue3Build : buildDir
+      if (dir instanceof Error) throw dir
+      if (mode.noTextDecoder) {
+        savedDecoder = globalThis.TextDecoder
+        delete globalThis.TextDecoder
+      }
+      app = loadMpWeixinBuild(dir, mode.host)
+    })
+    afterAll(() => {
+      if (savedDecoder) globalThis.TextDecoder = savedDecoder
+    })
+
+    test('the build started as an app and picked the expected decoder', () => {
+      expect(app.appStarted).toBe(true)
+      expect(app.decoderKind()).toBe(mode.noTextDecoder ? 'utf8.uts' : 'TextDecoder')
+    })
+
+    for (const s of sharedScenarios()) {
+      test.concurrent(s.name, async () => {
+        const key = uniqueKey('mp')
+        const ctx = { base: srv.url, key, expect, requests: async () => srv.requests(key), silentUrl: silent.url, refusedUrl: refused }
+        const result = await runScenario(app.plugin.connectEventSource, s.spec(ctx))
+        await s.check(result, ctx)
+        // The platform request is what ran: chunked, binary, once per recorded server request.
+        const tasks = app.host.tasksFor(key)
+        for (const t of tasks) expect(t).toMatchObject({ enableChunked: true, responseType: 'arraybuffer' })
+      })
+    }
+  })
+}
+
+describe('mp-weixin build: the request as WeChat sends it', () => {
+  let app
+  beforeAll(() => { app = loadMpWeixinBuild(buildDir) })
+
+  test('a string body is sent as is, as text/plain unless a Content-Type is given; objects as JSON once', async () => {
+    const key = uniqueKey('mp-body')
+    const url = scenarioUrl(srv.url, { key, body: 'data: ok\n\n' })
+    await runScenario(app.plugin.connectEventSource, { options: { url, method: 'POST', data: '{"raw": "string"}' } })
+    await runScenario(app.plugin.connectEventSource, { options: { url, method: 'POST', data: 'a=1', header: { 'content-type': 'application/x-www-form-urlencoded' } } })
+    await runScenario(app.plugin.connectEventSource, { options: { url, method: 'PUT', data: { n: 1, s: '你好' } } })
+    const [text, form, json] = await srv.requests(key)
+    expect(text).toMatchObject({ method: 'POST', body: '{"raw": "string"}' })
+    expect(text.headers['content-type']).toBe('text/plain;charset=UTF-8')
+    expect(form.body).toBe('a=1')
+    expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    expect(json).toMatchObject({ method: 'PUT', body: '{"n":1,"s":"你好"}' })
+    expect(json.headers['content-type']).toBe('application/json')
+    // No platform timeout cuts a long stream: the engine's timeout and heartbeatTimeout decide.
+    expect(app.host.tasksFor(key).every((t) => t.timeout >= 3600000)).toBe(true)
+  })
+
+  test('a response delivered whole in success (not chunked) is not delivered twice', async () => {
+    const whole = loadMpWeixinBuild(buildDir, { successData: 'full' })
+    const key = uniqueKey('mp-full')
+    const r = await runScenario(whole.plugin.connectEventSource, {
+      options: { url: srv.url + '/v1/chat/completions?delay=0&key=' + key, method: 'POST', header: { Authorization: 'Bearer sk-local-test' }, data: { stream: true, messages: [{ role: 'user', content: 'twice?' }] } }
+    })
+    const datas = r.log.filter((e) => e.kind === 'message').map((e) => e.data)
+    expect(datas.filter((d) => d === '[DONE]')).toHaveLength(1)
+    expect(datas.slice(0, -1).map((d) => JSON.parse(d).choices[0].delta.content ?? '').join('')).toBe(mockReply('twice?'))
+  })
+})
+
+describe('mp-weixin build: base libraries that cannot stream fail with 1830007', () => {
+  test('SDKVersion below 2.20.2: 1830007 naming the minimum version, and no request is sent', async () => {
+    const app = loadMpWeixinBuild(buildDir, { sdkVersion: '2.20.1' })
+    const key = uniqueKey('mp-old')
+    const r = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n' }), method: 'POST', data: 'x' } })
+    expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['error', 'close'])
+    const [err] = r.log.filter((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830007, readyState: 2 })
+    expect(err.message).toMatch(/2\.20\.2/)
+    expect(err.message).toMatch(/2\.20\.1/)
+    expect(app.host.tasks).toHaveLength(0)
+    expect(await srv.requests(key)).toHaveLength(0)
+  })
+
+  test('a RequestTask without onChunkReceived: 1830007, that request aborted, later sources refused before sending', async () => {
+    const app = loadMpWeixinBuild(buildDir, { noChunkApi: true, sdkVersion: '2.25.0' })
+    const key = uniqueKey('mp-nochunk')
+    const options = { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' }) }
+    const first = await runScenario(app.plugin.connectEventSource, { options })
+    expect(first.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['error', 'close'])
+    const [err] = first.log.filter((e) => e.kind === 'error')
+    expect(err.code).toBe(1830007)
+    expect(err.message).toMatch(/onChunkReceived/)
+    expect(err.message).toMatch(/2\.20\.2/)
+    expect(app.host.tasks).toHaveLength(1)
+    expect(app.host.tasks[0]).toMatchObject({ abortCalls: 1, outcome: 'request:fail abort' })
+    const second = await runScenario(app.plugin.connectEventSource, { options })
+    expect(second.log.find((e) => e.kind === 'error').code).toBe(1830007)
+    expect(app.host.tasks).toHaveLength(1)
+  })
+})
+
+describe('mp-weixin build: lost streams', () => {
+  test('a stream that stalls (iOS WeChat going silent): heartbeat aborts the RequestTask and a new request follows', async () => {
+    const app = loadMpWeixinBuild(buildDir)
+    const key = uniqueKey('mp-stall')
+    const url = scenarioUrl(srv.url, { key, body: ['id: 1\ndata: before the stall\n\n', 'data: after\n\n'], end: ['hold', 'hold'] })
+    const es = app.plugin.connectEventSource({ url, heartbeatTimeout: 300, retryInterval: 50 })
+    const w = watch(es)
+    await w.until(count('open'), 3000)
+    const firstTask = app.host.tasksFor(key)[0]
+    expect(firstTask.abortCalls).toBe(0)
+    await w.until((log) => log.some((e) => e.data === 'after'), 4000)
+    es.close()
+    const err = w.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830004, readyState: 0, data: { willRetry: true } })
+    expect(firstTask).toMatchObject({ abortCalls: 1, outcome: 'request:fail abort' })
+    const tasks = app.host.tasksFor(key)
+    expect(tasks).toHaveLength(2)
+    const reqs = await srv.requests(key)
+    expect(reqs).toHaveLength(2)
+    expect(reqs[1].lastEventId).toBe('1')
+  })
+
+  test('app hidden: WeChat interrupts the request; the error says why and GET reconnects once shown', async () => {
+    const app = loadMpWeixinBuild(buildDir, { suspendAfterMs: 150 })
+    const key = uniqueKey('mp-hide')
+    const url = scenarioUrl(srv.url, { key, body: ['data: one\n\n', 'data: two\n\n'], end: ['hold', 'hold'] })
+    const es = app.plugin.connectEventSource({ url, retryInterval: 300 })
+    const w = watch(es)
+    await w.until(count('message'), 3000)
+    app.host.hideApp()
+    await w.until(count('error'), 3000)
+    const err = w.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830002, readyState: 0, data: { willRetry: true } })
+    expect(err.message).toMatch(/request:fail interrupted/)
+    expect(err.message).toMatch(/background/)
+    app.host.showApp()
+    await w.until((log) => log.some((e) => e.data === 'two'), 3000)
+    es.close()
+    expect(w.kinds()).toEqual(['open', 'message', 'error', 'open', 'message', 'close'])
+    expect(await srv.requests(key)).toHaveLength(2)
+  })
+
+  test('app hidden during a POST (no retries by default): final 1830002 with the background note', async () => {
+    const app = loadMpWeixinBuild(buildDir, { suspendAfterMs: 100 })
+    const key = uniqueKey('mp-hide-post')
+    const es = app.plugin.connectEventSource({ url: scenarioUrl(srv.url, { key, body: 'data: partial\n\n', end: 'hold' }), method: 'POST', data: '{}' })
+    const w = watch(es)
+    await w.until(count('message'), 3000)
+    app.host.hideApp()
+    await w.until(count('close'), 3000)
+    app.host.showApp()
+    expect(w.kinds()).toEqual(['open', 'message', 'error', 'close'])
+    const err = w.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830002, readyState: 2, data: { willRetry: false } })
+    expect(err.message).toMatch(/interrupted.*background/)
+  })
+})
+
+describe('mp-weixin build: devtools omit statusCode in onHeadersReceived', () => {
+  let app
+  beforeAll(() => { app = loadMpWeixinBuild(buildDir, { devtools: true }) })
+
+  test('an event stream opens at once, taken as 200', async () => {
+    const key = uniqueKey('mp-dev')
+    const es = app.plugin.connectEventSource({ url: scenarioUrl(srv.url, { key, body: 'data: first\n\n', end: 'hold' }) })
+    const w = watch(es)
+    // The stream is held open: reaching the message proves it did not wait for success.
+    await w.until(count('message'), 3000)
+    es.close()
+    expect(w.kinds()).toEqual(['open', 'message', 'close'])
+  })
+
+  test('an error response gets its real status from success: 401 with its body', async () => {
+    const key = uniqueKey('mp-dev-401')
+    const r = await runScenario(app.plugin.connectEventSource, { options: { url: srv.url + '/v1/chat/completions?key=' + key, method: 'POST', data: { stream: true } } })
+    const err = r.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830005, data: { status: 401 } })
+    expect(JSON.parse(err.data.body).error.code).toBe('invalid_api_key')
+  })
+
+  test('a 200 that is not an event stream still fails with 1830006', async () => {
+    const key = uniqueKey('mp-dev-ct')
+    const r = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, type: 'application/json', body: '{"a":1}' }) } })
+    expect(r.log.find((e) => e.kind === 'error')).toMatchObject({ code: 1830006, data: { status: 200, body: '{"a":1}' } })
+  })
+})
