@@ -1,0 +1,120 @@
+// The Android transport (utssdk/app-android/*.kt on OkHttp) as an OpenTransport for the real engine in Node:
+// one long-running JVM (test/support/jvm/bridge/SseBridge.kt) spoken to over a line protocol on stdin/stdout.
+import { spawn } from 'node:child_process'
+import readline from 'node:readline'
+import { buildBridgeJar } from './jvm-build.mjs'
+
+const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
+const unb64 = (s) => (s === '-' ? Buffer.alloc(0) : Buffer.from(s, 'base64'))
+const text = (s) => unb64(s).toString('utf8')
+
+function parseHead(fields) {
+  const headers = new Map()
+  for (const pair of fields) {
+    const [name, value] = pair.split(':')
+    headers.set(text(name), text(value))
+  }
+  return headers
+}
+
+/**
+ * Starts the JVM. Returns:
+ *   openTransport(request, listener)  the engine's OpenTransport (body decoded in Kotlin, delivered with onText)
+ *   start(request, mode, onLine)      raw access: mode 'bytes' | 'text'; onLine(kind, fields, at) for every line of
+ *                                     this id, including 'aborted'; returns { id, abort() }
+ *   decodeUtf8(chunks)                Utf8StreamDecoder over Buffers -> Promise<string>
+ *   violations                        lines that arrived for an id after its 'aborted' line (must stay empty)
+ *   close()
+ */
+export async function startJvmTransport() {
+  const { classpath } = await buildBridgeJar()
+  const child = spawn('java', ['-cp', classpath, 'uts.sdk.modules.connectEventSource.bridge.SseBridgeKt'], {
+    stdio: ['pipe', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr.on('data', (d) => { stderr += d })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  const handlers = new Map()
+  const abortedIds = new Set()
+  const violations = []
+  let nextId = 1
+  let ready
+  const readyPromise = new Promise((resolve, reject) => {
+    ready = resolve
+    exited.then((code) => reject(new Error(`JVM bridge exited (${code}) before it was ready:\n${stderr}`)))
+  })
+
+  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+    const [kind, id, ...fields] = line.split(' ')
+    if (kind === 'ready') return ready()
+    if (abortedIds.has(id)) violations.push(line)
+    if (kind === 'aborted') abortedIds.add(id)
+    const handler = handlers.get(id)
+    if (handler) handler(kind, fields, Date.now())
+  })
+  await readyPromise
+
+  function send(line) {
+    if (child.exitCode !== null) throw new Error(`JVM bridge is gone:\n${stderr}`)
+    child.stdin.write(line + '\n')
+  }
+
+  function start(request, mode, onLine) {
+    const id = String(nextId++)
+    handlers.set(id, onLine)
+    const headers = []
+    request.headers.forEach((value, name) => headers.push(b64(name) + ':' + b64(value)))
+    // '-' no body, '=' an empty body.
+    const body = request.body == null ? '-' : request.body.length === 0 ? '=' : b64(request.body)
+    send(['start', id, request.method, b64(request.url), body, mode, ...headers].join(' '))
+    return {
+      id,
+      abort: () => send('abort ' + id)
+    }
+  }
+
+  function openTransport(request, listener) {
+    let aborted = false
+    let done = false
+    const call = start(request, 'text', (kind, fields) => {
+      if (aborted || done) return
+      if (kind === 'response') listener.onResponse(Number(fields[0]), parseHead(fields.slice(1)))
+      else if (kind === 'text') listener.onText(text(fields[0]))
+      else if (kind === 'bytes') listener.onBytes(new Uint8Array(unb64(fields[0])))
+      else if (kind === 'end') { done = true; listener.onEnd() }
+      else if (kind === 'fail') { done = true; listener.onFail(text(fields[0])) }
+    })
+    return {
+      abort() {
+        if (aborted) return
+        aborted = true
+        call.abort()
+      }
+    }
+  }
+
+  function decodeUtf8(chunks) {
+    const id = String(nextId++)
+    return new Promise((resolve) => {
+      handlers.set(id, (kind, fields) => {
+        handlers.delete(id)
+        resolve(text(fields[0]))
+      })
+      send(['utf8', id, ...chunks.map((c) => (c.length === 0 ? '-' : Buffer.from(c).toString('base64')))].join(' '))
+    })
+  }
+
+  return {
+    openTransport,
+    start,
+    decodeUtf8,
+    violations,
+    stderr: () => stderr,
+    async close() {
+      child.stdin.end()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+      await exited
+      clearTimeout(timer)
+    }
+  }
+}
