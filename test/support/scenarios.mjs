@@ -9,6 +9,7 @@ import { mockReply } from '../../server/index.mjs'
 import { scenarioUrl } from './server.mjs'
 
 const CHAT_PROMPT = 'Stream 你好 to me'
+const WHOLE_EVENTS = 'retry: 300\nid: 1\ndata: a\n\nid: 2\ndata: b\n\n'
 const kinds = (r) => r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)
 const msgs = (r) => r.log.filter((e) => e.kind === 'message')
 const errs = (r) => r.log.filter((e) => e.kind === 'error')
@@ -97,7 +98,11 @@ export function sharedScenarios() {
         options: {
           url: scenarioUrl(base, {
             key,
-            body: ['retry: 300\nid: 1\ndata: a\n\nid: 2\ndata: b\n\ndata: lost-half', 'id: 3\ndata: c\n\n'],
+            body: [WHOLE_EVENTS + 'data: lost-half', 'id: 3\ndata: c\n\n'],
+            // The half event goes out 50 ms after the whole ones, right before the drop: Chromium discards
+            // bytes that arrive together with a broken connection (fetch and EventSource alike).
+            split: WHOLE_EVENTS.length,
+            delay: 50,
             end: ['destroy', 'hold']
           }),
           header: hdr('reconnect')
