@@ -1,17 +1,8 @@
 // utf8.uts must equal TextDecoder (WHATWG Encoding) byte for byte, U+FFFD included, under any chunking.
 import { describe, expect, test } from 'vitest'
 import { Utf8Decoder } from './support/engine.mjs'
+import { seededRandom } from './support/random.mjs'
 
-function seeded(seed) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function decodeInChunks(bytes, cuts, ignoreBOM) {
   const d = new Utf8Decoder(ignoreBOM)
@@ -61,7 +52,7 @@ describe('Utf8Decoder equals TextDecoder', () => {
     }
   })
   test('fuzz: 3000 random byte strings (mostly-valid and garbage) with random splits', () => {
-    const rand = seeded(20261124)
+    const rand = seededRandom(20261124)
     const enc = new TextEncoder()
     for (let round = 0; round < 3000; round++) {
       let bytes
@@ -100,7 +91,7 @@ describe('Utf8Decoder equals TextDecoder', () => {
     expect(d.decode(new Uint8Array([]), false)).toBe('\ufffd')
   })
   test('large input (1 MiB mixed) in random chunks', () => {
-    const rand = seeded(7)
+    const rand = seededRandom(7)
     const parts = []
     for (let i = 0; i < 40000; i++) parts.push(rand() < 0.8 ? 'data: hello ' : '你好👋é')
     const bytes = new TextEncoder().encode(parts.join(''))

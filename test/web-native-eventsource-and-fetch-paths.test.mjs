@@ -8,7 +8,7 @@ import { launchBrowser } from './support/browser.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 import { buildH5, openE2EPage, runInPage, transportsFor } from './support/web-app.mjs'
-import { runListeners } from './support/web-listener-runner.mjs'
+import { runScenario } from './support/scenario-runner.mjs'
 
 let srv, other, browser, page
 const warnings = []
@@ -37,7 +37,7 @@ const typed = (r, kind) => of(r, kind).map((e) => e.type + ':' + e.data)
 describe('web: browser EventSource path', () => {
   test.concurrent('a plain GET used EventSource-style goes through the browser EventSource, with its request headers', async () => {
     const key = uniqueKey('native')
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: { url: scenarioUrl(srv.url, { key, body: 'id: 1\ndata: one\n\nid: 2\ndata: two\n\n', end: 'hold' }) },
       listen: ['message'],
       stopAfterEvents: 2
@@ -60,7 +60,7 @@ describe('web: browser EventSource path', () => {
   test.concurrent('named events reach their addEventListener listeners; a server event named "error" is an event, not a failure; a late onMessage sees only subscribed names and warns', async () => {
     const key = uniqueKey('named')
     const body = 'event: add\ndata: 1\n\ndata: 2\n\nevent: error\ndata: not a failure\n\nevent: remove\ndata: 3\n\n'
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, {
       options: { url: scenarioUrl(srv.url, { key, body, end: 'hold' }) },
       listen: ['add', 'message', 'error'],
       onMessage: 'onOpen',
@@ -78,7 +78,7 @@ describe('web: browser EventSource path', () => {
   test.concurrent('a dropped stream is resumed by the browser with Last-Event-ID after the server\'s retry:, reported as 1830002 willRetry', async () => {
     const key = uniqueKey('native-reconnect')
     const whole = 'retry: 300\nid: 1\ndata: a\n\nid: 2\ndata: b\n\n'
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: {
         url: scenarioUrl(srv.url, {
           key,
@@ -108,7 +108,7 @@ describe('web: browser EventSource path', () => {
 
   test.concurrent('maxRetries counts the browser\'s own reconnects and closes the source with 1830008 once exceeded', async () => {
     const key = uniqueKey('native-max')
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: { url: scenarioUrl(srv.url, { key, body: 'retry: 50\n: no events\n\n' }), maxRetries: 2 },
       listen: ['message'],
       settleMs: 500
@@ -124,7 +124,7 @@ describe('web: browser EventSource path', () => {
 
   test.concurrent('a refused response (401) fails with 1830005, says what EventSource hides, and is not retried', async () => {
     const key = uniqueKey('native-401')
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: { url: scenarioUrl(srv.url, { key, status: 401, type: 'application/json', body: '{"error":"nope"}' }) },
       listen: ['message'],
       settleMs: 400
@@ -139,7 +139,7 @@ describe('web: browser EventSource path', () => {
 
   test.concurrent('close() inside a listener: no later event of the same chunk, no error, onClose once', async () => {
     const key = uniqueKey('native-close')
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: { url: scenarioUrl(srv.url, { key, body: 'data: 1\n\ndata: 2\n\ndata: 3\n\n', end: 'hold' }) },
       listen: ['message'],
       closeInListener: 1,
@@ -171,7 +171,7 @@ describe('web: browser EventSource path', () => {
 describe('web: fetch path', () => {
   test.concurrent('a plain GET with onMessage uses fetch, so events of every name reach onMessage', async () => {
     const key = uniqueKey('handover')
-    const r = await runInPage(page, runListeners, {
+    const r = await runInPage(page, runScenario, {
       options: { url: scenarioUrl(srv.url, { key, body: 'event: add\ndata: 1\n\ndata: 2\n\nevent: remove\ndata: 3\n\n', end: 'hold' }) },
       listen: ['add'],
       onMessage: 'now',
@@ -228,7 +228,7 @@ describe('web: withCredentials sends cookies cross-origin on both paths, and onl
   for (const [api, withCredentials, extra] of cases) {
     test.concurrent(`${api}, withCredentials ${withCredentials}`, async () => {
       const key = uniqueKey('cred')
-      const r = await runInPage(page, runListeners, {
+      const r = await runInPage(page, runScenario, { onMessage: 'never',
         options: { url: scenarioUrl(other.url, { key, body: 'data: x\n\n', end: 'hold' }), withCredentials, ...extra },
         listen: ['message'],
         stopAfterEvents: 1

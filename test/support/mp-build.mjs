@@ -2,10 +2,10 @@
 // output directory. Tests call it once per file (beforeAll): the point is to run what the CLI really emits.
 // The output goes to test-output/ (UNI_OUTPUT_DIR, honoured by the uni CLI) so a test never reads a
 // directory that a developer's or another test's build is rewriting at the same moment.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runUniBuild } from './uni-build.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -16,14 +16,7 @@ export async function buildMpWeixin(kind = 'x') {
   const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {}
   if (!scripts[script]) throw new Error(`package.json has no "${script}" script (see docs/BUILD.md)`)
   fs.rmSync(out, { recursive: true, force: true })
-  const log = await new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, UNI_OUTPUT_DIR: out } })
-    let text = ''
-    child.stdout.on('data', (d) => { text += d })
-    child.stderr.on('data', (d) => { text += d })
-    child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`npm run ${script} exited ${code}\n${text.slice(-4000)}`))))
-  })
+  const log = await runUniBuild(script, out)
   const entry = path.join(out, 'uni_modules/connect-event-source/utssdk/mp-weixin/index.js')
   if (!fs.existsSync(entry)) throw new Error(`npm run ${script} produced no ${path.relative(ROOT, entry)}\n${log.slice(-4000)}`)
   return out

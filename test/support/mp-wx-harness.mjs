@@ -22,6 +22,7 @@ import http from 'node:http'
 import https from 'node:https'
 import Module, { createRequire } from 'node:module'
 import path from 'node:path'
+import { seededRandom } from './random.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -41,17 +42,6 @@ const DEFAULTS = {
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
 
-/** Small deterministic PRNG (mulberry32) so a failing random split can be replayed from its seed. */
-function prng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function toArrayBuffer(buf) {
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)
@@ -80,7 +70,7 @@ function encodeBody(header, data) {
 /** Creates the `wx` object and the lifecycle globals of one mini-program instance. */
 export function createWxHost(options = {}) {
   const config = { ...DEFAULTS, ...options }
-  const random = prng(config.seed)
+  const random = seededRandom(config.seed)
   const tasks = []
   const hideListeners = new Set()
   const showListeners = new Set()

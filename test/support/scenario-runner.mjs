@@ -6,7 +6,11 @@
  * spec: {
  *   options,               // passed to connectEventSource
  *   listen: ['name'],      // addEventListener for these event names (entries of kind 'listener')
+ *   onMessage: 'now' | 'onOpen' | 'never',  // when to register onMessage (default 'now'; on the web,
+ *                          // an onMessage registered up front selects the fetch path)
  *   closeOnMessage: n,     // call close() inside the nth onMessage callback
+ *   closeInListener: n,    // call close() inside the nth addEventListener callback
+ *   stopAfterEvents: n,    // finish (close) once n addEventListener callbacks ran
  *   closeOnOpen: true,     // call close() inside onOpen
  *   closeAfterMs: ms,      // call close() from a timer (0: synchronously after registering listeners)
  *   stopAfterMessages: n,  // finish (close) once n messages arrived
@@ -19,6 +23,9 @@ export function runScenario(connect, spec) {
     var t0 = Date.now()
     var finished = false
     var messages = 0
+    var events = 0
+    var opened = false
+    var when = spec.onMessage || 'now'
     var es
     function at() { return Date.now() - t0 }
     function finish(reason) {
@@ -37,16 +44,19 @@ export function runScenario(connect, spec) {
     }, spec.timeoutMs || 8000)
     es = connect(spec.options)
     log.push({ kind: 'created', readyState: es.readyState, t: at() })
-    es.onOpen(function (ev) {
-      log.push({ kind: 'open', type: ev.type, readyState: es.readyState, t: at() })
-      if (spec.closeOnOpen) es.close()
-    })
-    es.onMessage(function (ev) {
+    function onMessage(ev) {
       messages++
       log.push({ kind: 'message', type: ev.type, data: ev.data, id: ev.lastEventId, readyState: es.readyState, t: at() })
       if (spec.closeOnMessage === messages) es.close()
       if (spec.stopAfterMessages === messages) es.close()
+    }
+    es.onOpen(function (ev) {
+      log.push({ kind: 'open', type: ev.type, readyState: es.readyState, t: at() })
+      if (when === 'onOpen' && !opened) es.onMessage(onMessage)
+      opened = true
+      if (spec.closeOnOpen) es.close()
     })
+    if (when === 'now') es.onMessage(onMessage)
     es.onError(function (err) {
       var cause = err.cause
       log.push({
@@ -60,7 +70,9 @@ export function runScenario(connect, spec) {
     })
     ;(spec.listen || []).forEach(function (name) {
       es.addEventListener(name, function (ev) {
-        log.push({ kind: 'listener', type: ev.type, data: ev.data, id: ev.lastEventId, t: at() })
+        events++
+        log.push({ kind: 'listener', type: ev.type, data: ev.data, id: ev.lastEventId, readyState: es.readyState, t: at() })
+        if (spec.closeInListener === events || spec.stopAfterEvents === events) es.close()
       })
     })
     // 0 means synchronously, right after the listeners are registered.

@@ -2,11 +2,11 @@
 // npm scripts (docs/BUILD.md) once per source change (shared by every web test file and worker), serves
 // it with the SSE endpoints from one origin, and opens its e2e page (pages/e2e/e2e.uvue), which hands the
 // compiled plugin's connectEventSource to the test.
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runUniBuild } from './uni-build.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const INPUTS = ['App.uvue', 'main.uts', 'manifest.json', 'pages.json', 'index.html', 'vite.config.ts', 'tsconfig.json', 'uni.scss', 'pages', 'static', 'components', 'common', 'uni_modules', 'scripts/uni.mjs']
@@ -52,16 +52,6 @@ async function withLock(lock, fn) {
   }
 }
 
-function run(script, out) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, UNI_OUTPUT_DIR: out } })
-    let text = ''
-    child.stdout.on('data', (d) => { text += d })
-    child.stderr.on('data', (d) => { text += d })
-    child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`npm run ${script} exited ${code}\n${text.slice(-4000)}`))))
-  })
-}
 
 /**
  * Builds the demo for H5 (kind 'x': npm run build:h5, the uni-app x project; 'vue3': build:h5:vue3, the
@@ -80,7 +70,7 @@ export function buildH5(kind = 'x') {
     removeOldBuilds(parent)
     rmSync(out, { recursive: true, force: true })
     const started = Date.now()
-    const log = await run(script, out)
+    const log = await runUniBuild(script, out)
     if (!existsSync(path.join(out, 'index.html'))) throw new Error(`npm run ${script} produced no index.html\n${log.slice(-4000)}`)
     writeFileSync(done, '')
     console.log(`[web-app] npm run ${script}: ${Date.now() - started} ms`)
