@@ -69,9 +69,9 @@ describe('Android transport contract (OkHttp on the JVM)', () => {
     const chunks = lines.filter((l) => l.kind === 'bytes')
     expect(lines.map((l) => l.kind)).toEqual(['response', ...chunks.map(() => 'bytes'), 'end'])
     expect(bytesOf(lines).toString()).toBe('data: 1\n\ndata: 2\n\ndata: 3\n\n')
-    // Three writes 400 ms apart: the first must reach the listener long before the last is written.
+    // Three writes 400 ms apart (the last at ~800 ms): the first must reach the listener before the last is written.
     expect(chunks.length).toBeGreaterThanOrEqual(3)
-    expect(chunks[0].at - t0).toBeLessThan(400)
+    expect(chunks[0].at - t0).toBeLessThan(700)
     expect(chunks[chunks.length - 1].at - chunks[0].at).toBeGreaterThanOrEqual(600)
   })
 

@@ -168,24 +168,21 @@ describe('line length limit and linear time', () => {
     const line = 'data: ' + 'z'.repeat(44)
     expect(parseChunks([line + '\n\n'], 50).events[0].data).toHaveLength(44)
   })
-  test('one 4 MB line in 1-byte-ish chunks parses in linear time', () => {
+  // Scale checks, not timings: a quadratic join or rescan would not finish within the test timeout.
+  // Throughput figures live in the benchmark (npm run bench).
+  test('one 4 MB line spread over 200,000 chunks is assembled exactly once', () => {
     const n = 200000
     const chunks = ['data: ']
     for (let i = 0; i < n; i++) chunks.push('abcdefghijklmnopqrst')
     chunks.push('\n\n')
-    const t = performance.now()
     const r = parseChunks(chunks)
-    const ms = performance.now() - t
+    expect(r.events).toHaveLength(1)
     expect(r.events[0].data.length).toBe(n * 20)
-    // Quadratic joining would take minutes here; linear takes well under a second.
-    expect(ms).toBeLessThan(5000)
   })
-  test('a chunk with many LF lines and one distant CR stays linear', () => {
+  test('a chunk with 200,000 LF lines and one distant CR (the CR position is not searched per line)', () => {
     const text = 'data: a\n'.repeat(200000) + '\n' + 'x'.repeat(10) + '\r'
-    const t = performance.now()
     const r = one(text)
     expect(r.events[0].data.split('\n')).toHaveLength(200000)
-    expect(performance.now() - t).toBeLessThan(5000)
   })
 })
 
