@@ -1,0 +1,73 @@
+// Turns section results into the printed tables and the target verdicts.
+import { fmt, table } from './stats.mjs'
+
+const MiB = 1024 * 1024
+const ratio = (x) => (x == null ? '-' : x.toFixed(2) + 'x')
+const pct = (x) => (x == null ? '-' : (x * 100).toFixed(0) + '%')
+const mib = (b) => fmt(b / MiB, 1)
+const ms = (x) => fmt(x, 3)
+
+export const TARGETS = { vsEventsourceParser: 1.2, aiChatVsFloor: 0.8 }
+
+export function parseTable(r) {
+  const rows = r.workloads.map((w) => [
+    w.name,
+    fmt(w.bytes / 1e6, 1),
+    fmt(w.results.ours.mbPerSec),
+    fmt(w.results['eventsource-parser'].mbPerSec),
+    fmt(w.results['fetch-event-source'].mbPerSec),
+    fmt(w.results.floor.mbPerSec),
+    ratio(w.oursVsEventsourceParser),
+    pct(w.oursVsFloor),
+    fmt(w.results.ours.eventsPerSec),
+    fmt(w.results['eventsource-parser'].eventsPerSec)
+  ])
+  return table(['workload', 'MB', 'ours MB/s', 'evsrc-parser MB/s', 'fetch-evsrc MB/s', 'floor MB/s', 'ours/evsrc-parser', 'ours/floor', 'ours events/s', 'evsrc-parser events/s'], rows) +
+    '\n' + r.workloads.map((w) => `  ${w.name}: ${w.title} (${fmt(w.chunks)} chunks)`).join('\n')
+}
+
+export function utf8Table(r) {
+  const rows = r.workloads.map((w) => [w.name, fmt(w.bytes / 1e6, 1), fmt(w.results['utf8.uts'].mbPerSec), fmt(w.results.TextDecoder.mbPerSec), pct(w.oursVsTextDecoder)])
+  return table(['input', 'MB', 'utf8.uts MB/s', 'TextDecoder MB/s', 'utf8.uts/TextDecoder'], rows) +
+    '\n' + r.workloads.map((w) => `  ${w.name}: ${w.title}`).join('\n')
+}
+
+export function memoryTable(r) {
+  const rows = [
+    ['heapUsed', mib(r.before.heapUsed), mib(r.after.heapUsed), mib(r.peak.heapUsed)],
+    ['rss', mib(r.before.rss), mib(r.after.rss), mib(r.peak.rss)]
+  ]
+  return `${fmt(r.streamBytes / 1e9, 2)} GB, ${fmt(r.events)} events in ${fmt(r.seconds, 1)} s (generation included)\n` +
+    table(['MiB', 'before', 'after', 'peak'], rows) +
+    `\nheap after GC at each tenth of the stream (MiB): ${r.checkpoints.map((c) => mib(c.heapUsedAfterGc)).join(' ')}` +
+    `\ngrowth first->last tenth: ${fmt(r.heapGrowthAfterGc / 1024, 0)} KiB -> ${r.flat ? 'flat' : 'GROWS'}`
+}
+
+export function e2eTable(r) {
+  if (r.skipped) return 'skipped: ' + r.skipped
+  const rows = r.clients.map((c) => [c.name, fmt(c.eventsPerSec), fmt(c.mbPerSec, 1), fmt(c.firstEventMs, 1), ms(c.latencyMs.median), ms(c.latencyMs.p99), fmt(c.latencyMs.max, 2)])
+  return table(['client', 'events/s', 'MB/s', 'first event ms', 'latency median ms', 'p99 ms', 'max ms'], rows) +
+    `\n  throughput: ${fmt(r.throughput.events)} AI chat events (${fmt(r.throughput.bytes / 1e6, 1)} MB) per run, from opening to the last event, median of ${r.throughput.runs};` +
+    ` first event: from opening the source` +
+    `\n  latency: ${r.latency.eventsPerRun} events 1 ms apart x ${r.latency.runs} runs (first ${r.latency.skippedPerRun} of each skipped), server write -> callback;` +
+    ` clock sync: offset ${fmt(r.clock.measuredOffsetMs, 3)} ms +- ${fmt(r.clock.uncertaintyMs, 3)} ms, ${r.clock.offsetMs ? 'corrected' : 'within that bound, not corrected'}` +
+    (r.notes ? '\n' + r.notes.map((n) => '  note: ' + n).join('\n') : '')
+}
+
+/** Every target of the issue, met or missed, with the number behind it. */
+export function verdicts(sections) {
+  const out = []
+  const parse = sections.parse
+  if (parse) {
+    for (const w of parse.workloads) {
+      out.push({ target: `${w.name}: ours >= ${TARGETS.vsEventsourceParser}x eventsource-parser`, value: ratio(w.oursVsEventsourceParser), met: w.oursVsEventsourceParser >= TARGETS.vsEventsourceParser })
+    }
+    const ai = parse.workloads.find((w) => w.name == 'ai-chat')
+    if (ai) out.push({ target: `ai-chat: ours >= ${pct(TARGETS.aiChatVsFloor)} of the decode-and-scan floor`, value: pct(ai.oursVsFloor), met: ai.oursVsFloor >= TARGETS.aiChatVsFloor })
+  }
+  if (sections.memory) {
+    const m = sections.memory
+    out.push({ target: `memory flat over ${fmt(m.streamBytes / 1e9, 2)} GB`, value: `${fmt(m.heapGrowthAfterGc / 1024, 0)} KiB heap growth, peak RSS ${mib(m.peak.rss)} MiB`, met: m.flat })
+  }
+  return out
+}

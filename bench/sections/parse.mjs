@@ -1,0 +1,59 @@
+// Bytes-to-events throughput of the three pipelines and the decode-and-scan floor, per workload.
+import { parseWorkloads } from '../lib/workloads.mjs'
+import { makePipelines, floorPipeline, runPipeline, collect } from '../lib/pipelines.mjs'
+import { interleave, summarize } from '../lib/measure.mjs'
+
+/** Same events from all three pipelines, or a description of the first difference. */
+export function checkSame(pipelines, workload) {
+  const [ref, ...others] = pipelines.map((p) => ({ name: p.name, events: collect(p, workload.chunks) }))
+  const problems = []
+  if (ref.events.length != workload.events) problems.push(`${ref.name}: ${ref.events.length} events, expected ${workload.events}`)
+  for (const o of others) {
+    if (o.events.length != ref.events.length) problems.push(`${o.name}: ${o.events.length} events, ${ref.name}: ${ref.events.length}`)
+    const i = o.events.findIndex((e, k) => JSON.stringify(e) != JSON.stringify(ref.events[k]))
+    if (i != -1) problems.push(`${o.name} event #${i}: ${JSON.stringify(o.events[i]).slice(0, 120)} vs ${JSON.stringify(ref.events[i]).slice(0, 120)}`)
+  }
+  return problems
+}
+
+/** options.workloads: names to run (run.mjs gives each workload its own process, so none inherits another's JIT state). */
+export async function run({ engine, quick, clock, log, workloads: names }) {
+  const workloads = parseWorkloads(quick ? 0.25 : 1, names)
+  const pipelines = makePipelines(engine)
+  const out = []
+  for (const w of workloads) {
+    const problems = checkSame(pipelines, w)
+    if (problems.length) throw new Error(`pipelines disagree on ${w.name}: ${problems.join('; ')}`)
+    const contenders = [...pipelines, floorPipeline].map((p) => ({
+      name: p.name,
+      run() {
+        // The sink reads each event's data (its length and last character), so a pipeline cannot win by
+        // handing out strings it never materializes (V8 flattens a lazy concatenation on charCodeAt).
+        let events = 0
+        let check = 0
+        runPipeline(p, w.chunks, (type, data) => {
+          events++
+          check += data.length + data.charCodeAt(data.length - 1)
+        })
+        if (p !== floorPipeline && events != w.events) throw new Error(`${p.name} reported ${events} events on ${w.name}, expected ${w.events}`)
+        if (check < 0) throw new Error('unreachable')
+      }
+    }))
+    const times = interleave(contenders, quick ? { warmup: 2, runs: 5, clock } : { warmup: 3, runs: 15, clock })
+    const results = {}
+    for (const c of contenders) results[c.name] = summarize(times[c.name], w.bytes, c.name == 'floor' ? null : w.events)
+    const row = {
+      name: w.name,
+      title: w.title,
+      bytes: w.bytes,
+      events: w.events,
+      chunks: w.chunks.length,
+      results,
+      oursVsEventsourceParser: results.ours.mbPerSec / results['eventsource-parser'].mbPerSec,
+      oursVsFloor: results.ours.mbPerSec / results.floor.mbPerSec
+    }
+    log(`  ${w.name}: ours ${row.oursVsEventsourceParser.toFixed(2)}x eventsource-parser, ${(row.oursVsFloor * 100).toFixed(0)}% of floor`)
+    out.push(row)
+  }
+  return { pipelines: [...pipelines, floorPipeline].map((p) => ({ name: p.name, title: p.title })), workloads: out }
+}
