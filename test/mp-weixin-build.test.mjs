@@ -10,6 +10,7 @@ import { runScenario } from './support/scenario-runner.mjs'
 import { sharedScenarios } from './support/scenarios.mjs'
 import { mockReply, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 import { refusedUrl, startSilentServer } from './support/tcp.mjs'
+import { waitableLog } from './support/waitable-log.mjs'
 
 let buildDir, vue3Build, srv, silent, refused
 beforeAll(async () => {
@@ -24,27 +25,12 @@ afterAll(async () => {
 
 /** Records a source's callbacks; until(predicate) resolves once the log satisfies it. */
 function watch(es) {
-  const log = []
-  let waiters = []
-  const push = (entry) => {
-    log.push(entry)
-    waiters = waiters.filter((w) => !w())
-  }
+  const { log, push, until } = waitableLog()
   es.onOpen(() => push({ kind: 'open' }))
   es.onMessage((ev) => push({ kind: 'message', data: ev.data }))
   es.onError((err) => push({ kind: 'error', code: err.errCode, message: err.errMsg, data: err.data, readyState: es.readyState }))
   es.onClose(() => push({ kind: 'close' }))
-  const until = (predicate, ms = 5000) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out; log: ' + JSON.stringify(log))), ms)
-    const check = () => {
-      if (!predicate(log)) return false
-      clearTimeout(timer)
-      resolve(log)
-      return true
-    }
-    if (!check()) waiters.push(check)
-  })
-  return { log, until, kinds: () => log.map((e) => e.kind) }
+  return { log, until: (predicate, ms = 5000) => until(predicate, ms), kinds: () => log.map((e) => e.kind) }
 }
 const count = (kind) => (log) => log.filter((e) => e.kind === kind).length
 

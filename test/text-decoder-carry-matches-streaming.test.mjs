@@ -3,30 +3,11 @@
 import { expect, test } from 'vitest'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { seededRandom } from './support/random.mjs'
+import { INTERESTING_BYTES, decodeInChunks, textDecoderInChunks } from './support/byte-chunks.mjs'
 
-const INTERESTING = [0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xa0, 0x9f, 0xed, 0xee, 0xef, 0xf0, 0x90, 0x8f, 0xf4, 0xf5, 0xff, 0xbb]
-
-function viaCarry(bytes, cuts) {
-  const d = createJsDecoder()
-  let out = ''
-  let prev = 0
-  for (const c of cuts) {
-    out += d.decode(bytes.subarray(prev, c), true)
-    prev = c
-  }
-  return out + d.decode(bytes.subarray(prev), false)
-}
-
-function viaStream(bytes, cuts) {
-  const d = new TextDecoder('utf-8', { ignoreBOM: true })
-  let out = ''
-  let prev = 0
-  for (const c of cuts) {
-    out += d.decode(bytes.subarray(prev, c), { stream: true })
-    prev = c
-  }
-  return out + d.decode(bytes.subarray(prev))
-}
+const INTERESTING = INTERESTING_BYTES
+const viaCarry = (bytes, cuts) => decodeInChunks(createJsDecoder(), bytes, cuts)
+const viaStream = (bytes, cuts) => textDecoderInChunks(bytes, cuts)
 
 test('every 4-byte sequence of interesting bytes, cut at every 1..2 places', () => {
   const n = INTERESTING.length

@@ -2,35 +2,12 @@
 import { describe, expect, test } from 'vitest'
 import { Utf8Decoder } from './support/engine.mjs'
 import { seededRandom } from './support/random.mjs'
+import { INTERESTING_BYTES, decodeInChunks, randomCuts } from './support/byte-chunks.mjs'
 
 
-function decodeInChunks(bytes, cuts, ignoreBOM) {
-  const d = new Utf8Decoder(ignoreBOM)
-  let out = ''
-  let prev = 0
-  for (const c of cuts) {
-    out += d.decode(bytes.subarray(prev, c), true)
-    prev = c
-  }
-  return out + d.decode(bytes.subarray(prev), false)
-}
-
-function reference(bytes, ignoreBOM) {
-  return new TextDecoder('utf-8', { ignoreBOM }).decode(bytes)
-}
-
-function randomCuts(rand, n) {
-  const cuts = []
-  let p = 0
-  while (p < n) {
-    p += 1 + Math.floor(rand() * (rand() < 0.5 ? 3 : 64))
-    if (p < n) cuts.push(p)
-  }
-  return cuts
-}
-
-// Bytes chosen to hit every branch: boundaries of each lead byte class, surrogates, overlongs, truncations.
-const INTERESTING = [0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xa0, 0x9f, 0xed, 0xee, 0xef, 0xf0, 0x90, 0x8f, 0xf4, 0xf5, 0xff, 0xbb, 0xbe]
+const decodeUtf8 = (bytes, cuts, ignoreBOM) => decodeInChunks(new Utf8Decoder(ignoreBOM), bytes, cuts)
+const reference = (bytes, ignoreBOM) => new TextDecoder('utf-8', { ignoreBOM }).decode(bytes)
+const INTERESTING = INTERESTING_BYTES
 
 describe('Utf8Decoder equals TextDecoder', () => {
   test('valid text of every width, every 1..3-way split', () => {
@@ -38,7 +15,7 @@ describe('Utf8Decoder equals TextDecoder', () => {
     const bytes = new TextEncoder().encode(text)
     for (let i = 0; i <= bytes.length; i++) {
       for (let j = i; j <= bytes.length; j++) {
-        expect(decodeInChunks(bytes, [i, j], true)).toBe(text)
+        expect(decodeUtf8(bytes, [i, j], true)).toBe(text)
       }
     }
   })
@@ -46,9 +23,9 @@ describe('Utf8Decoder equals TextDecoder', () => {
     for (const a of INTERESTING) for (const b of INTERESTING) for (const c of INTERESTING) {
       const bytes = new Uint8Array([a, b, c])
       const want = reference(bytes, true)
-      expect(decodeInChunks(bytes, [], true)).toBe(want)
-      expect(decodeInChunks(bytes, [1], true)).toBe(want)
-      expect(decodeInChunks(bytes, [1, 2], true)).toBe(want)
+      expect(decodeUtf8(bytes, [], true)).toBe(want)
+      expect(decodeUtf8(bytes, [1], true)).toBe(want)
+      expect(decodeUtf8(bytes, [1, 2], true)).toBe(want)
     }
   })
   test('fuzz: 3000 random byte strings (mostly-valid and garbage) with random splits', () => {
@@ -73,14 +50,14 @@ describe('Utf8Decoder equals TextDecoder', () => {
       }
       const ignoreBOM = rand() < 0.5
       const want = reference(bytes, ignoreBOM)
-      expect(decodeInChunks(bytes, randomCuts(rand, bytes.length), ignoreBOM)).toBe(want)
+      expect(decodeUtf8(bytes, randomCuts(rand, bytes.length), ignoreBOM)).toBe(want)
     }
   })
   test('BOM: stripped once by default, kept with ignoreBOM, even when split across chunks', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x41])
     for (const cuts of [[], [1], [2], [1, 2], [3], [4]]) {
-      expect(decodeInChunks(bytes, cuts, false)).toBe(reference(bytes, false))
-      expect(decodeInChunks(bytes, cuts, true)).toBe(reference(bytes, true))
+      expect(decodeUtf8(bytes, cuts, false)).toBe(reference(bytes, false))
+      expect(decodeUtf8(bytes, cuts, true)).toBe(reference(bytes, true))
     }
   })
   test('streaming: a truncated sequence waits for more bytes, and flushes as U+FFFD at the end', () => {
@@ -95,6 +72,6 @@ describe('Utf8Decoder equals TextDecoder', () => {
     const parts = []
     for (let i = 0; i < 40000; i++) parts.push(rand() < 0.8 ? 'data: hello ' : '你好👋é')
     const bytes = new TextEncoder().encode(parts.join(''))
-    expect(decodeInChunks(bytes, randomCuts(rand, bytes.length), true)).toBe(reference(bytes, true))
+    expect(decodeUtf8(bytes, randomCuts(rand, bytes.length), true)).toBe(reference(bytes, true))
   })
 })

@@ -3,6 +3,7 @@ export { SseParser, DEFAULT_MAX_LINE_LENGTH } from '../../uni_modules/connect-ev
 export { Utf8Decoder } from '../../uni_modules/connect-event-source/utssdk/common/utf8.uts'
 
 import { SseParser } from '../../uni_modules/connect-event-source/utssdk/common/parser.uts'
+import { waitableLog } from './waitable-log.mjs'
 
 /** Parses whole text fed in the given pieces; returns everything the parser reported. */
 export function parseChunks(chunks, maxLineLength = 0) {
@@ -37,27 +38,11 @@ export { connectEventSource, createParser, createUtf8Decoder } from '../../src/i
  * Entries: ['open'] ['message', type, data, id] ['error', errCode, errMsg, data, readyState] ['close'].
  */
 export function record(es) {
-  const log = []
-  let waiters = []
-  const push = (entry) => {
-    log.push(entry)
-    waiters = waiters.filter((w) => !w())
-  }
+  const { log, push, until } = waitableLog((l) => JSON.stringify(l.map((e) => e.slice(0, 4))))
   es.onOpen(() => push(['open']))
   es.onMessage((ev) => push(['message', ev.type, ev.data, ev.lastEventId]))
   es.onError((err) => push(['error', err.errCode, err.errMsg, err.data, es.readyState, err]))
   es.onClose(() => push(['close']))
-  const until = (predicate, ms = 8000) =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out; log: ' + JSON.stringify(log.map((e) => e.slice(0, 4))))), ms)
-      const check = () => {
-        if (!predicate(log)) return false
-        clearTimeout(timer)
-        resolve(log)
-        return true
-      }
-      if (!check()) waiters.push(check)
-    })
   return {
     log,
     until,
