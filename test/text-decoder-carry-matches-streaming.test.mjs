@@ -9,9 +9,9 @@ const INTERESTING = INTERESTING_BYTES
 const viaCarry = (bytes, cuts) => decodeInChunks(createJsDecoder(), bytes, cuts)
 const viaStream = (bytes, cuts) => textDecoderInChunks(bytes, cuts)
 
-test('every 4-byte sequence of interesting bytes, cut at every 1..2 places', () => {
+test('every 5th 4-byte sequence of interesting bytes (a spread over all lead/continuation mixes), cut at every 1..2 places', () => {
   const n = INTERESTING.length
-  for (let x = 0; x < n ** 4; x += 3) {
+  for (let x = 0; x < n ** 4; x += 5) {
     const bytes = new Uint8Array([INTERESTING[x % n], INTERESTING[Math.floor(x / n) % n], INTERESTING[Math.floor(x / n / n) % n], INTERESTING[Math.floor(x / n / n / n) % n]])
     for (let i = 0; i <= 4; i++) {
       for (let j = i; j <= 4; j++) expect(viaCarry(bytes, [i, j])).toBe(viaStream(bytes, [i, j]))
