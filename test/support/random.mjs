@@ -1,11 +1,4 @@
-// Seeded PRNG (mulberry32): a failing random split or fuzz input can be replayed from its seed.
-export function seededRandom(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// Seeded PRNG: a failing random split or fuzz input can be replayed from its seed. Same generator as the bench.
+import { rng } from '../../bench/lib/random.mjs'
+
+export const seededRandom = (seed) => rng(seed).next
