@@ -6,7 +6,9 @@ import { EventSourceConnection, Platform } from '../uni_modules/connect-event-so
 import { SseParser } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { Utf8Decoder } from '../uni_modules/connect-event-source/utssdk/common/utf8.uts'
-import { openFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
+import { openFetchTransport, openHandFollowingFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
+import { whatwgUrlCheck } from '../uni_modules/connect-event-source/utssdk/web/url-check.uts'
+import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import type { ConnectEventSourceOptions, UniEventSource } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 
 export type {
@@ -19,8 +21,12 @@ export type {
 export { CONNECTING, OPEN, CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 export { UniErrors } from '../uni_modules/connect-event-source/utssdk/unierror.uts'
 
-const fetchPlatform = new Platform(openFetchTransport, createJsDecoder)
-fetchPlatform.allowRelativeUrl = typeof location !== 'undefined'
+// Outside a page (Node, Bun, Deno without --location) fetch's redirect 'manual' exposes the 3xx response, so the
+// transport follows each hop itself under the plugin's redirect policy; in a page the browser follows.
+const inPage = typeof location !== 'undefined'
+const fetchPlatform = new Platform(inPage ? openFetchTransport : openHandFollowingFetchTransport, createJsDecoder, sameCallback)
+fetchPlatform.allowRelativeUrl = inPage
+fetchPlatform.checkUrl = whatwgUrlCheck
 
 /** Opens a Server-Sent Events stream (any method, headers, body) with reconnects; see the plugin readme. */
 export function connectEventSource(options: ConnectEventSourceOptions): UniEventSource {
@@ -34,6 +40,8 @@ export interface ParserCallbacks {
   onError?: (message: string) => void
   /** Longest accepted line in characters (default 16 MiB). */
   maxLineLength?: number
+  /** Largest accepted event (data + event type + id) in characters (default 16 MiB). */
+  maxEventSize?: number
 }
 
 export interface Parser {
@@ -55,6 +63,7 @@ export function createParser(callbacks: ParserCallbacks): Parser {
     callbacks.onError ?? null,
     callbacks.maxLineLength ?? 0
   )
+  if (callbacks.maxEventSize != null && callbacks.maxEventSize > 0) parser.maxEventSize = callbacks.maxEventSize
   return {
     feed: (chunk: string) => parser.feed(chunk),
     reset: () => parser.reset(),

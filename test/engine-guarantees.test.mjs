@@ -124,7 +124,7 @@ describe('reconnect policy', () => {
   })
   test('retry: applies immediately and replaces retryInterval for the next reconnect', async () => {
     const key = uniqueKey()
-    const es = connectEventSource({ url: url({ key, body: ['retry: 120\n', 'data: x\n\n'], end: ['destroy', 'hold'] }), retryInterval: 5000 })
+    const es = connectEventSource({ url: url({ key, body: ['retry: 120\n', 'data: x\n\n'], end: ['destroy', 'hold'] }), retryInterval: 5000, minRetryInterval: 100 })
     const r = record(es)
     await r.until((l) => l.some((e) => e[0] === 'message'))
     es.close()

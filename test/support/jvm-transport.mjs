@@ -66,7 +66,8 @@ export async function startJvmTransport() {
     request.headers.forEach((value, name) => headers.push(b64(name) + ':' + b64(value)))
     // '-' no body, '=' an empty body.
     const body = request.body == null ? '-' : request.body.length === 0 ? '=' : b64(request.body)
-    send(['start', id, request.method, b64(request.url), body, mode, ...headers].join(' '))
+    const redirect = request.redirect ? [`redirect=${request.redirect}`] : []
+    send(['start', id, request.method, b64(request.url), body, mode, ...redirect, ...headers].join(' '))
     return {
       id,
       abort: () => send('abort ' + id)
@@ -104,10 +105,25 @@ export async function startJvmTransport() {
     })
   }
 
+  /** SseHttpCall.nextHop: the next hop's { url, method, headers } or null (the 3xx is reported, not followed). */
+  function nextHop({ url, method = 'GET', code, location = null, hops = 0, mode = 'follow', headers = {} }) {
+    const id = String(nextId++)
+    return new Promise((resolve) => {
+      handlers.set(id, (kind, fields) => {
+        handlers.delete(id)
+        if (fields[0] === '-') return resolve(null)
+        resolve({ url: text(fields[0]), method: fields[1], headers: Object.fromEntries(parseHead(fields.slice(2))) })
+      })
+      const pairs = Object.entries(headers).map(([n, v]) => b64(n) + ':' + b64(v))
+      send(['hop', id, b64(url), method, String(code), location == null ? '-' : b64(location), String(hops), mode, ...pairs].join(' '))
+    })
+  }
+
   return {
     openTransport,
     start,
     decodeUtf8,
+    nextHop,
     violations,
     stderr: () => stderr,
     async close() {

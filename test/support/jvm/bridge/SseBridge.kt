@@ -1,11 +1,13 @@
 // Test harness only (not shipped): drives the plugin's Android transport core on the JVM through a line protocol,
 // so test/support/jvm-transport.mjs can put the real engine on top of the real OkHttp transport.
 //
-// stdin:  start <id> <method> <url64> <body64|-|=> <text|bytes|text-abort> [<name64>:<value64> ...]
+// stdin:  start <id> <method> <url64> <body64|-|=> <text|bytes|text-abort> [redirect=<mode>] [<name64>:<value64> ...]
 //         abort <id>                       (runs on the delivery thread, as the engine calls it on Android)
 //         utf8 <id> <chunk64|-> ...        (Utf8StreamDecoder over these chunks, then end of stream)
+//         hop <id> <url64> <method> <code> <location64|-> <hops> <mode> [<name64>:<value64> ...]  (SseHttpCall.nextHop)
 // stdout: ready | response <id> <status> [<name64>:<value64> ...] | bytes <id> <b64> | text <id> <utf8-b64>
 //         | end <id> | fail <id> <message64> | aborted <id> | utf8 <id> <utf8-b64>
+//         | hop <id> <url64|-> <method> [<name64>:<value64> ...]   (- : the response is reported, not followed)
 // -: no body (or an empty chunk), =: an empty body.
 // Every line after `ready` is printed by the single delivery thread, so stdout order is callback order.
 package uts.sdk.modules.connectEventSource.bridge
@@ -84,6 +86,10 @@ private fun start(f: List<String>) {
 		call = self
 	}
 	for (pair in f.drop(6)) {
+		if (pair.startsWith("redirect=")) {
+			call.redirect(pair.substring("redirect=".length))
+			continue
+		}
 		val (name, value) = pair.split(':')
 		call.header(String(unb64(name), Charsets.UTF_8), String(unb64(value), Charsets.UTF_8))
 	}
@@ -109,6 +115,29 @@ private fun utf8(f: List<String>) {
 	delivery.execute { emit("utf8 ${f[1]} ${b64(text.toString())}") }
 }
 
+private fun hop(f: List<String>) {
+	val builder = okhttp3.Request.Builder().url(String(unb64(f[2]), Charsets.UTF_8))
+	val headers = okhttp3.Headers.Builder()
+	for (pair in f.drop(8)) {
+		val (name, value) = pair.split(':')
+		headers.addUnsafeNonAscii(String(unb64(name), Charsets.UTF_8), String(unb64(value), Charsets.UTF_8))
+	}
+	builder.headers(headers.build())
+	val method = f[3]
+	builder.method(method, if (method == "GET" || method == "HEAD") null else okhttp3.RequestBody.create(null, "body".toByteArray()))
+	val location = if (f[5] == "-") null else String(unb64(f[5]), Charsets.UTF_8)
+	val next = SseHttpCall.nextHop(builder.build(), f[4].toInt(), location, f[6].toInt(), f[7])
+	val sb = StringBuilder("hop ").append(f[1])
+	if (next == null) {
+		sb.append(" - -")
+	} else {
+		sb.append(' ').append(b64(next.url().toString())).append(' ').append(next.method())
+		val h = next.headers()
+		for (i in 0 until h.size()) sb.append(' ').append(b64(h.name(i))).append(':').append(b64(h.value(i)))
+	}
+	delivery.execute { emit(sb.toString()) }
+}
+
 fun main() {
 	emit("ready")
 	val input = BufferedReader(InputStreamReader(System.`in`, Charsets.UTF_8))
@@ -119,6 +148,7 @@ fun main() {
 			"start" -> start(f)
 			"abort" -> abort(f[1])
 			"utf8" -> utf8(f)
+			"hop" -> hop(f)
 		}
 	}
 	// stdin closed: the test run is over.

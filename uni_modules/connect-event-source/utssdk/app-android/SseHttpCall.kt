@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
 import okhttp3.Call
 import okhttp3.ConnectionPool
+import okhttp3.Headers
 import okhttp3.Interceptor
 import okhttp3.MediaType
 import okhttp3.OkHttpClient
@@ -55,11 +56,18 @@ class SseHttpCall(
 	private val aborted = AtomicBoolean(false)
 	private val started = AtomicBoolean(false)
 	@Volatile private var call: Call? = null
+	private var redirectMode = "follow"
 
 	/** Adds a request header (before start()). */
 	fun header(name: String, value: String): SseHttpCall {
 		names.add(name)
 		values.add(value)
+		return this
+	}
+
+	/** The engine's redirect option (before start()): "follow" (the default) or "error". */
+	fun redirect(mode: String): SseHttpCall {
+		redirectMode = mode
 		return this
 	}
 
@@ -87,7 +95,11 @@ class SseHttpCall(
 		deliver { listener.onEnd() }
 	}
 
-	/** Runs the request, following the redirects OkHttp leaves to us (see redirectFor). */
+	/**
+	 * Runs the request and follows every redirect hop itself (the client has OkHttp's own following off), under
+	 * the policy of nextHop. A redirect it does not follow is returned as the response: the engine fails it with
+	 * 1830011.
+	 */
 	private fun execute(first: Request): Response {
 		var request = first
 		var hops = 0
@@ -97,8 +109,7 @@ class SseHttpCall(
 			// abort() may have run before the assignment above saw this call: cancel it here instead.
 			if (aborted.get()) next.cancel()
 			val response = next.execute()
-			val redirect = if (hops < MAX_REDIRECTS) redirectFor(response) else null
-			if (redirect == null) return response
+			val redirect = nextHop(response.request(), response.code(), response.header("Location"), hops, redirectMode) ?: return response
 			response.close()
 			request = redirect
 			hops++
@@ -131,10 +142,16 @@ class SseHttpCall(
 	private fun buildRequest(): Request {
 		val builder = Request.Builder().url(url)
 		var contentType: String? = null
+		val headers = Headers.Builder()
 		for (i in names.indices) {
-			builder.addHeader(names[i], values[i])
+			// OkHttp writes header values as UTF-8; its checked add() refuses anything outside printable ASCII,
+			// which would fail every attempt. The engine has already refused NUL, CR and LF (1830001), so the rest
+			// goes out as UTF-8 bytes: a Last-Event-ID "encoded as UTF-8" as the spec says, and Latin-1 values as
+			// their UTF-8 encoding (OkHttp cannot write raw bytes above 0x7F).
+			headers.addUnsafeNonAscii(names[i], values[i])
 			if (names[i].equals("Content-Type", ignoreCase = true)) contentType = values[i]
 		}
+		builder.headers(headers.build())
 		val upper = method.toUpperCase()
 		val payload = when {
 			// The bytes overload keeps the user's Content-Type as is (the String overload appends a charset).
@@ -145,25 +162,6 @@ class SseHttpCall(
 		return builder.method(method, payload).build()
 	}
 
-	/**
-	 * OkHttp 3 does not follow 307/308 for methods other than GET/HEAD (it follows the other redirects
-	 * itself); fetch and browsers do, keeping method and body. The response's own request is the last hop OkHttp
-	 * made (body included), so Location resolves against it. Authorization is dropped across origins, as OkHttp does.
-	 */
-	private fun redirectFor(response: Response): Request? {
-		val code = response.code()
-		if (code != 307 && code != 308) return null
-		val location = response.header("Location") ?: return null
-		val hop = response.request()
-		val from = hop.url()
-		val target = from.resolve(location) ?: return null
-		val builder = hop.newBuilder().url(target)
-		if (from.scheme() != target.scheme() || from.host() != target.host() || from.port() != target.port()) {
-			builder.removeHeader("Authorization")
-		}
-		return builder.build()
-	}
-
 	private fun deliver(task: () -> Unit) {
 		if (aborted.get()) return
 		delivery.execute {
@@ -172,8 +170,47 @@ class SseHttpCall(
 	}
 
 	companion object {
-		private const val MAX_REDIRECTS = 20
+		/** Fetch's limit: "If request's redirect count is 20, then return a network error." */
+		const val MAX_REDIRECTS = 20
 		private val BODY_REQUIRED = setOf("POST", "PUT", "PATCH", "PROPPATCH", "REPORT")
+		private val REDIRECT_CODES = setOf(301, 302, 303, 307, 308)
+		/** Kept on a hop to another origin: the CORS-safelisted request-header names, and Last-Event-ID. */
+		private val CROSS_ORIGIN_KEPT = setOf("accept", "accept-language", "content-language", "content-type", "last-event-id")
+		/** Fetch's "request-body-header names", removed when a redirect turns the request into a body-less GET. */
+		private val BODY_HEADERS = setOf("content-encoding", "content-language", "content-location", "content-type")
+
+		/**
+		 * The plugin's redirect policy (the same as the Node fetch transport's; see the plugin readme, "Redirects"):
+		 * the request for the next hop, or null to report this response as it is. Fetch's "HTTP-redirect fetch"
+		 * (https://fetch.spec.whatwg.org/#http-redirect-fetch) with two rules of ours: never from https to http, and on
+		 * a hop to another origin only CROSS_ORIGIN_KEPT headers go along (fetch and OkHttp drop only Authorization;
+		 * a Cookie, X-Api-Key or any other credential the caller set must not reach another origin). Cookies of the
+		 * app's cookie store are added per hop by the network interceptor, for the hop's own URL.
+		 */
+		@JvmStatic
+		fun nextHop(request: Request, code: Int, location: String?, hops: Int, mode: String): Request? {
+			if (mode != "follow" || code !in REDIRECT_CODES || location == null) return null
+			if (hops >= MAX_REDIRECTS) return null
+			val from = request.url()
+			// resolve() returns null for a Location that is not an http(s) URL ("return a network error").
+			val target = from.resolve(location) ?: return null
+			if (from.scheme() == "https" && target.scheme() != "https") return null
+			val method = request.method()
+			// "If status is 301 or 302 and method is POST, or status is 303 and method is not GET or HEAD": GET, no body.
+			val toGet = ((code == 301 || code == 302) && method == "POST") || (code == 303 && method != "GET" && method != "HEAD")
+			val crossOrigin = from.scheme() != target.scheme() || from.host() != target.host() || from.port() != target.port()
+			val headers = Headers.Builder()
+			val given = request.headers()
+			for (i in 0 until given.size()) {
+				val lower = given.name(i).toLowerCase()
+				if (toGet && lower in BODY_HEADERS) continue
+				if (crossOrigin && lower !in CROSS_ORIGIN_KEPT) continue
+				headers.addUnsafeNonAscii(given.name(i), given.value(i))
+			}
+			val builder = request.newBuilder().url(target).headers(headers.build())
+			if (toGet) builder.method("GET", null) else builder.method(method, request.body())
+			return builder.build()
+		}
 
 		/** One thread per open stream (a stream holds its thread until it ends); idle threads die after 60 s. */
 		private val READERS: ExecutorService = Executors.newCachedThreadPool(ThreadFactory { r ->
@@ -195,6 +232,9 @@ class SseHttpCall(
 				.readTimeout(0, TimeUnit.MILLISECONDS)
 				.writeTimeout(0, TimeUnit.MILLISECONDS)
 				.retryOnConnectionFailure(false)
+				// Every hop is followed by SseHttpCall itself (nextHop), under the plugin's redirect policy.
+				.followRedirects(false)
+				.followSslRedirects(false)
 				.connectionPool(ConnectionPool(0, 1, TimeUnit.SECONDS))
 			if (interceptor != null) builder.addNetworkInterceptor(interceptor)
 			return builder.build()
