@@ -1,0 +1,40 @@
+// The native gate (npm run check:native) must be able to fail: plant the defects DCloud documents as compile errors
+// on the app platforms into a copy of the plugin and watch the gate reject them with the compiler's own message.
+// (The real plugin passing the same gate is the check:native step of npm test.)
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import { copyProject } from './support/project-copy.mjs'
+
+const GATE = path.resolve('scripts/check-native.mjs')
+let project
+afterEach(() => project?.remove())
+
+function gate(...args) {
+	const r = spawnSync(process.execPath, [GATE, '--input', project.dir, ...args], { encoding: 'utf8', timeout: 240000 })
+	return { code: r.status, log: r.stdout + r.stderr }
+}
+
+test('a function expression that refers to itself in common/ fails the Kotlin compile (docs/uts/function.md)', () => {
+	project = copyProject()
+	// The heartbeat as it was: a timer callback that re-arms itself by its own name. (Planted where it is used:
+	// DCloud's bundler drops unused exports, so an appended function would never reach kotlinc.)
+	project.replace('common/connection.uts',
+		'this.heartbeatTimer = setTimeout(() => { this.checkHeartbeat() }, this.heartbeatTimeout)',
+		'const again = () : void => { this.heartbeatTimer = setTimeout(again, 1000) }\n\t\tthis.heartbeatTimer = setTimeout(again, this.heartbeatTimeout)')
+	const { code, log } = gate('--modes', 'x', '--steps', 'transpile,compile')
+	expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
+	expect(log).toMatch(/kotlinc 2\.2\.0 \(uni-app x\)\s+FAILED/)
+	expect(log).toMatch(/unresolved reference 'again'/)
+	expect(code).toBe(1)
+}, 240000)
+
+test('a public field and a method named like its setter clash on the JVM and fail the compile', () => {
+	project = copyProject()
+	// The parser's resume point as it was: field lastEventId plus method setLastEventId (JVM: setLastEventId twice).
+	project.replace('common/parser.uts', 'resumeFrom(id : string) : void {', 'setLastEventId(id : string) : void {')
+	project.replace('common/connection.uts', 'this.parser.resumeFrom(', 'this.parser.setLastEventId(')
+	const { code, log } = gate('--modes', 'x', '--steps', 'transpile,compile')
+	expect(log).toMatch(/platform declaration clash: The following declarations have the same JVM signature \(setLastEventId/)
+	expect(code).toBe(1)
+}, 240000)

@@ -1,0 +1,85 @@
+// The main looper of a uni-app x app, for the JVM: one thread runs every timer and every posted task in order,
+// as Android's main thread does for UTS code (docs/uts/utsandroid.md: UTS code and its callbacks run on the
+// main thread unless told otherwise). setTimeout / clearTimeout (timers.d.ts) and android.os.Handler.post
+// (test/support/kotlin-runtime/android/) both queue here. Harness-only: nothing like it ships.
+package io.dcloud.uts
+
+import java.util.PriorityQueue
+import java.util.concurrent.locks.ReentrantLock
+import kotlin.concurrent.withLock
+
+object UTSEventLoop {
+	private class Task(val id: Int, val due: Long, val seq: Long, val run: () -> Unit)
+
+	private val lock = ReentrantLock()
+	private val changed = lock.newCondition()
+	private val queue = PriorityQueue<Task>(compareBy<Task>({ it.due }, { it.seq }))
+	private val cancelled = HashSet<Int>()
+	private var nextId = 1
+	private var seq = 0L
+	@Volatile private var thread: Thread? = null
+
+	/** True on the loop thread: what Looper.myLooper() checks. */
+	fun isLoopThread(): Boolean = Thread.currentThread() === thread
+
+	fun post(delayMs: Long, run: () -> Unit): Int = lock.withLock {
+		val id = nextId++
+		queue.add(Task(id, System.nanoTime() / 1_000_000 + maxOf(0L, delayMs), seq++, run))
+		changed.signalAll()
+		id
+	}
+
+	fun cancel(id: Int) = lock.withLock {
+		cancelled.add(id)
+		Unit
+	}
+
+	/** Live timers and tasks (for leak checks). */
+	fun pending(): Int = lock.withLock { queue.count { !cancelled.contains(it.id) } }
+
+	/** Runs tasks forever on the calling thread, which becomes the main thread. */
+	fun run(): Nothing {
+		thread = Thread.currentThread()
+		while (true) runOne(Long.MAX_VALUE)
+	}
+
+	/** Runs at most one due task, waiting up to waitMs for one; used by nested waits on the loop thread. */
+	fun runOne(waitMs: Long): Boolean {
+		val task = next(waitMs) ?: return false
+		try {
+			task.run()
+		} catch (e: Throwable) {
+			System.err.println("[UTSEventLoop] uncaught: $e")
+			e.printStackTrace()
+		}
+		return true
+	}
+
+	private fun next(waitMs: Long): Task? = lock.withLock {
+		val deadline = if (waitMs == Long.MAX_VALUE) Long.MAX_VALUE else System.nanoTime() / 1_000_000 + waitMs
+		while (true) {
+			val head = queue.peek()
+			val now = System.nanoTime() / 1_000_000
+			if (head != null && cancelled.remove(head.id)) {
+				queue.poll()
+				continue
+			}
+			if (head != null && head.due <= now) return@withLock queue.poll()
+			if (now >= deadline) return@withLock null
+			val until = minOf(deadline, head?.due ?: deadline)
+			changed.await(minOf(until - now, 60_000L), java.util.concurrent.TimeUnit.MILLISECONDS)
+		}
+		@Suppress("UNREACHABLE_CODE")
+		null
+	}
+}
+
+/** timers.d.ts: setTimeout(handler, timeout) returns a number id. */
+fun setTimeout(handler: () -> Unit, timeout: Number = 0): Number {
+	val ms = if (isNaN(timeout)) 0L else timeout.toLong()
+	return UTSEventLoop.post(ms, handler)
+}
+
+fun clearTimeout(id: Number?) {
+	if (id != null) UTSEventLoop.cancel(id.toInt())
+}

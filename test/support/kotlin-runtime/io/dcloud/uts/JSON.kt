@@ -1,0 +1,209 @@
+// UTSObject (the base of UTS `type` classes), UTSJSONObject and JSON, from the UTS typings
+// (@dcloudio/uni-uts-v1/lib/uts/types/uts/common/UTSJSONObject.d.ts, JSON.d.ts) and
+// docs/uts/buildin-object-api/utsjsonobject.md. JSON.parse gives UTSJSONObject / UTSArray<Any?> /
+// Number / String / Boolean / null, as documented there.
+@file:Suppress("unused")
+
+package io.dcloud.uts
+
+
+/** Marks a non-null field of a UTS `type` (the generated code puts it on required constructor parameters). */
+@Target(AnnotationTarget.VALUE_PARAMETER, AnnotationTarget.PROPERTY, AnnotationTarget.FIELD)
+annotation class JsonNotNull
+
+/** Base of the classes the compiler generates for UTS `type` literals. */
+open class UTSObject
+
+open class UTSJSONObject {
+	private val map = LinkedHashMap<String, Any?>()
+
+	constructor()
+
+	open operator fun get(key: String): Any? = map[key]
+	open operator fun set(key: String, value: Any?) {
+		map[key] = value
+	}
+	fun toMap(): kotlin.collections.Map<String, Any?> = map
+
+	companion object {
+		fun keys(obj: UTSJSONObject): UTSArray<String> = UTSArray(obj.map.keys)
+	}
+
+	override fun toString(): String = JSON.stringify(this)
+}
+
+/** `{ k: v }` literals. */
+fun _uO(vararg pairs: Pair<String, Any?>): UTSJSONObject {
+	val o = UTSJSONObject()
+	for ((k, v) in pairs) o[k] = v
+	return o
+}
+
+object JSON {
+	fun stringify(value: Any?): String {
+		val sb = StringBuilder()
+		write(sb, value)
+		return sb.toString()
+	}
+
+	fun parse(text: String): Any? {
+		val p = Parser(text)
+		val v = p.value()
+		p.end()
+		return v
+	}
+
+	private fun write(sb: StringBuilder, v: Any?) {
+		when (v) {
+			null -> sb.append("null")
+			is String -> quote(sb, v)
+			is Boolean -> sb.append(v)
+			is Number -> sb.append(if (isNaN(v) || v.toDouble().isInfinite()) "null" else jsNumberString(v))
+			is UTSJSONObject -> {
+				sb.append('{')
+				var first = true
+				for ((k, x) in v.toMap()) {
+					if (!first) sb.append(',')
+					first = false
+					quote(sb, k)
+					sb.append(':')
+					write(sb, x)
+				}
+				sb.append('}')
+			}
+			is List<*> -> {
+				sb.append('[')
+				v.forEachIndexed { i, x ->
+					if (i > 0) sb.append(',')
+					write(sb, x)
+				}
+				sb.append(']')
+			}
+			is UTSObject -> write(sb, objectOf(v))
+			else -> quote(sb, v.toString())
+		}
+	}
+
+	/** A UTS `type` instance serialises its properties, as JSON.stringify does for the object literal. */
+	private fun objectOf(v: UTSObject): UTSJSONObject {
+		val o = UTSJSONObject()
+		for (m in v.javaClass.methods) {
+			if (m.parameterCount == 0 && m.name.startsWith("get") && m.name.length > 3 && m.declaringClass != Any::class.java && m.name != "getClass") {
+				o[m.name[3].lowercaseChar() + m.name.substring(4)] = m.invoke(v)
+			}
+		}
+		return o
+	}
+
+	private fun quote(sb: StringBuilder, s: String) {
+		sb.append('"')
+		for (c in s) {
+			when {
+				c == '"' -> sb.append("\\\"")
+				c == '\\' -> sb.append("\\\\")
+				c == '\n' -> sb.append("\\n")
+				c == '\r' -> sb.append("\\r")
+				c == '\t' -> sb.append("\\t")
+				c < ' ' -> sb.append(String.format("\\u%04x", c.code))
+				else -> sb.append(c)
+			}
+		}
+		sb.append('"')
+	}
+
+	private class Parser(val s: String) {
+		var i = 0
+		fun ws() {
+			while (i < s.length && s[i].isWhitespace()) i++
+		}
+		fun end() {
+			ws()
+			if (i != s.length) throw IllegalArgumentException("Unexpected token at $i")
+		}
+		fun value(): Any? {
+			ws()
+			if (i >= s.length) throw IllegalArgumentException("Unexpected end of JSON input")
+			return when (s[i]) {
+				'{' -> obj()
+				'[' -> arr()
+				'"' -> str()
+				't' -> lit("true", true)
+				'f' -> lit("false", false)
+				'n' -> lit("null", null)
+				else -> num()
+			}
+		}
+		fun lit(word: String, v: Any?): Any? {
+			if (!s.startsWith(word, i)) throw IllegalArgumentException("Unexpected token at $i")
+			i += word.length
+			return v
+		}
+		fun num(): Number {
+			val start = i
+			while (i < s.length && (s[i].isDigit() || s[i] in "+-.eE")) i++
+			val t = s.substring(start, i)
+			if (t.isEmpty()) throw IllegalArgumentException("Unexpected token at $start")
+			val l = t.toLongOrNull()
+			return if (l != null) narrow(l) else t.toDouble()
+		}
+		fun str(): String {
+			i++
+			val sb = StringBuilder()
+			while (true) {
+				if (i >= s.length) throw IllegalArgumentException("Unterminated string")
+				val c = s[i++]
+				when (c) {
+					'"' -> return sb.toString()
+					'\\' -> {
+						val e = s[i++]
+						when (e) {
+							'n' -> sb.append('\n')
+							'r' -> sb.append('\r')
+							't' -> sb.append('\t')
+							'b' -> sb.append('\b')
+							'f' -> sb.append('\u000c')
+							'u' -> {
+								sb.append(s.substring(i, i + 4).toInt(16).toChar())
+								i += 4
+							}
+							else -> sb.append(e)
+						}
+					}
+					else -> sb.append(c)
+				}
+			}
+		}
+		fun arr(): UTSArray<Any?> {
+			i++
+			val a = UTSArray<Any?>()
+			ws()
+			if (s[i] == ']') {
+				i++
+				return a
+			}
+			while (true) {
+				a.add(value())
+				ws()
+				if (s[i++] == ']') return a
+			}
+		}
+		fun obj(): UTSJSONObject {
+			i++
+			val o = UTSJSONObject()
+			ws()
+			if (s[i] == '}') {
+				i++
+				return o
+			}
+			while (true) {
+				ws()
+				val k = str()
+				ws()
+				i++ // ':'
+				o[k] = value()
+				ws()
+				if (s[i++] == '}') return o
+			}
+		}
+	}
+}
