@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ANDROID_DIR, ROOT, RUNTIME_DIR, compileKotlin, ktFiles } from './kotlin.mjs'
+import { ANDROID_DIR, ROOT, compileAgainstRuntime, ktFiles, runtimeJar } from './kotlin.mjs'
 
 const PLUGIN = 'connect-event-source'
 
@@ -60,13 +60,13 @@ async function main() {
 	if (args.steps.includes('compile')) {
 		// The hand-written .kt files of the project under check (a copy in tests), compiled with the generated code.
 		const androidDir = path.join(args.input, 'uni_modules', PLUGIN, 'utssdk/app-android')
-		const runtime = ktFiles(RUNTIME_DIR)
+		await runtimeJar()
 		await Promise.all(args.modes.map(async (mode) => {
 			const t = Date.now()
 			const generated = path.join(out, `app-android-${mode}/out/uni_modules/${PLUGIN}/utssdk/app-android/index.kt`)
 			if (!existsSync(generated)) return report(`kotlinc 2.2.0 (${mode})`, false, 0, `no generated Kotlin at ${generated}: run the transpile step`)
 			const jar = path.join(out, `app-android-${mode}.jar`)
-			const r = await compileKotlin([generated, ...ktFiles(existsSync(androidDir) ? androidDir : ANDROID_DIR), ...runtime], jar)
+			const r = await compileAgainstRuntime([generated, ...ktFiles(existsSync(androidDir) ? androidDir : ANDROID_DIR)], jar)
 			report(`kotlinc 2.2.0 (${mode === 'x' ? 'uni-app x' : 'uni-app'})`, r.ok, Date.now() - t, r.log)
 		}))
 	}
@@ -74,7 +74,7 @@ async function main() {
 	if (args.steps.includes('portability')) {
 		const t = Date.now()
 		const script = path.join(ROOT, 'scripts/check-portability.mjs')
-		const r = await run(process.execPath, [script, '--input', args.input, '--generated', out])
+		const r = await run(process.execPath, [script, '--plugin', path.join(args.input, 'uni_modules', PLUGIN), '--generated', out])
 		report('portability (DCloud rules)', r.ok, Date.now() - t, r.log)
 	}
 	finish(results, out)

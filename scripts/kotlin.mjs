@@ -31,10 +31,13 @@ export function checkToolchain() {
 	if (missing.length) throw new Error(`Kotlin toolchain incomplete; missing: ${missing.join(', ')}. Run npm ci, and as root: ${APT}`)
 }
 
-/** kotlinc with the DCloud plugin; resolves { ok, log } where log holds the errors (warnings dropped). */
-export function compileKotlin(files, outJar, { plugin = true } = {}) {
+/**
+ * kotlinc, with DCloud's plugin unless plugin is false; classpath: extra jars. Resolves { ok, log } where log holds
+ * the errors (warnings dropped).
+ */
+export function compileKotlin(files, outJar, { plugin = true, classpath = [] } = {}) {
 	checkToolchain()
-	const args = [...files, '-cp', JARS.join(path.delimiter), '-d', outJar, '-nowarn', '-jvm-target', '17']
+	const args = [...files, '-cp', [...classpath, ...JARS].join(path.delimiter), '-d', outJar, '-nowarn', '-jvm-target', '17']
 	if (plugin) args.push(`-Xplugin=${DCLOUD_PLUGIN}`)
 	return new Promise((resolve) => {
 		execFile(KOTLINC, args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
@@ -63,5 +66,18 @@ export async function cachedJar(name, files, options) {
 	return { jar, compiled: true }
 }
 
-/** The class path to run a jar built here. */
-export const runtimeClasspath = (jar) => [jar, ...JARS, KOTLIN_STDLIB].join(path.delimiter)
+/**
+ * The declaration layer as a library of its own, compiled without DCloud's plugin, as DCloud's runtime is: the
+ * plugin rewrites toString/== calls into calls of the layer, which inside the layer itself would recurse.
+ */
+export async function runtimeJar() {
+	return (await cachedJar('uts-runtime', ktFiles(RUNTIME_DIR), { plugin: false })).jar
+}
+
+/** Compiles files with DCloud's plugin against the declaration layer; { ok, log }. */
+export async function compileAgainstRuntime(files, outJar) {
+	return compileKotlin(files, outJar, { classpath: [await runtimeJar()] })
+}
+
+/** The class path to run a jar built against the layer. */
+export const runtimeClasspath = (jar, runtime) => [jar, runtime, ...JARS, KOTLIN_STDLIB].join(path.delimiter)

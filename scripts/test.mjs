@@ -1,4 +1,4 @@
-// npm test: build the Node entry, compile-check the native UTS, then every vitest suite
+// npm test: build the Node entry, the native gate (scripts/check-native.mjs), then every vitest suite
 // (engine, server, Node fetch, browser e2e, mp-weixin build, Android transport on the JVM).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -15,7 +15,7 @@ function run(label, cmd, args) {
 }
 
 run('build', 'node', ['scripts/build-dist.mjs'])
-if (existsSync('scripts/check-uts.mjs')) run('UTS compile check (Kotlin, Swift)', 'node', ['scripts/check-uts.mjs'])
+run('native gate (UTS transpile, kotlinc, portability)', 'node', ['scripts/check-native.mjs'])
 
 mkdirSync('test-output', { recursive: true })
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)], { stdio: 'inherit' })

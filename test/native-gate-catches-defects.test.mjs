@@ -38,3 +38,15 @@ test('a public field and a method named like its setter clash on the JVM and fai
 	expect(log).toMatch(/platform declaration clash: The following declarations have the same JVM signature \(setLastEventId/)
 	expect(code).toBe(1)
 }, 240000)
+
+test('comparing two function values in common/ fails the portability step (Swift closures are not Equatable)', () => {
+	project = copyProject()
+	// The dispatcher as it was: removeEventListener filtering by callback identity.
+	project.replace('common/dispatcher.uts',
+		"if (hit) this.namedListeners = list.filter((l : Listener) : boolean => !l.removed)",
+		"if (hit) this.namedListeners = list.filter((l : Listener) : boolean => l.callback != callback)")
+	const { code, log } = gate('--steps', 'portability')
+	expect(log).toMatch(/portability \(DCloud rules\)\s+FAILED/)
+	expect(log).toMatch(/common\/dispatcher\.uts:\d+/)
+	expect(code).toBe(1)
+}, 120000)

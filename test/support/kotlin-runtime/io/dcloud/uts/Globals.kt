@@ -17,6 +17,8 @@ object console {
 	fun error(vararg args: Any?) {
 		errors++
 		System.err.println(line("error", args))
+		// A thrown error's frames, so a failure inside generated code can be traced here.
+		for (a in args) if (a is Throwable) a.stackTrace.take(12).forEach { System.err.println("    at $it") }
 	}
 
 	/** How many console.error calls: the harness reports it, so an error logged instead of delivered is seen. */

@@ -83,11 +83,11 @@ fun numberEquals(a: Any?, b: Any?): Boolean {
 
 /** JS Number::toString: integral values without ".0", NaN, Infinity. */
 fun jsNumberString(n: Number, radix: Int = 10): String {
-	if (n.isIntegral()) return n.toLong().toString(radix)
+	if (n.isIntegral()) return java.lang.Long.toString(n.toLong(), radix)
 	val d = n.toDouble()
 	if (d.isNaN()) return "NaN"
 	if (d.isInfinite()) return if (d > 0) "Infinity" else "-Infinity"
-	if (d == java.lang.Math.rint(d) && java.lang.Math.abs(d) < 1e21) return d.toLong().toString(radix)
+	if (d == java.lang.Math.rint(d) && java.lang.Math.abs(d) < 1e21) return java.lang.Long.toString(d.toLong(), radix)
 	return d.toString()
 }
 

@@ -1,0 +1,44 @@
+// The Android plugin as an app runs it: DCloud's Kotlin for the whole plugin (engine, parser, dispatcher, decoder;
+// generated from the same .uts by the UTS compiler, compiled with kotlinc 2.2.0 and DCloud's compiler plugin) plus
+// SseHttpCall.kt over OkHttp, on one looper thread, through every shared scenario against server/ over loopback.
+// Stand-ins: DCloud's runtime (test/support/kotlin-runtime/: Number semantics, timers, Map...) and the main looper.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startJvmEngine } from './support/jvm-engine.mjs'
+import { runScenario } from './support/scenario-runner.mjs'
+import { sharedScenarios } from './support/scenarios.mjs'
+import { startServer, uniqueKey } from './support/server.mjs'
+import { refusedUrl, startSilentServer } from './support/tcp.mjs'
+
+let engine, srv, silent, refused
+beforeAll(async () => {
+	engine = await startJvmEngine()
+	srv = await startServer()
+	silent = await startSilentServer()
+	refused = await refusedUrl()
+}, 180000)
+afterAll(async () => {
+	await engine?.close()
+	await srv?.close()
+	await silent?.close()
+})
+
+describe('shared scenarios (generated Kotlin engine + OkHttp on the JVM)', () => {
+	for (const s of sharedScenarios()) {
+		test.concurrent(s.name, async () => {
+			const key = uniqueKey('android-engine')
+			const ctx = { base: srv.url, key, expect, requests: async () => srv.requests(key), silentUrl: silent.url, refusedUrl: refused }
+			const result = await runScenario(engine.connectEventSource, s.spec(ctx))
+			await s.check(result, ctx)
+		})
+	}
+})
+
+describe('after every source closed', () => {
+	test('no timer is left on the looper, no request thread still runs, nothing went to console.error unasked', async () => {
+		// Runs after the concurrent scenarios above (vitest runs describe blocks in order).
+		await new Promise((r) => setTimeout(r, 300))
+		const stats = await engine.stats()
+		expect(stats.timers).toBe(0)
+		expect(stats.threads).toBe(0)
+	})
+})

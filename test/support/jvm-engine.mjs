@@ -1,0 +1,105 @@
+// The generated Android engine (DCloud's Kotlin of the whole plugin, on the JVM over OkHttp) behind a JS object
+// shaped like UniEventSource, so runScenario() drives it like any other platform. One JVM, a line protocol
+// (test/support/jvm/engine/SseEngineBridge.kt). Each Kotlin callback waits for the JS callback to return, and what
+// the JS callback calls (close(), onMessage, addEventListener, off) runs inside the Kotlin callback.
+// readyState and lastEventId are the Kotlin source's values at its latest callback (or CLOSED after close()).
+import { spawn } from 'node:child_process'
+import readline from 'node:readline'
+import { buildEngineJar } from './jvm-build.mjs'
+
+const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
+const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
+
+export async function startJvmEngine() {
+	const { classpath } = await buildEngineJar()
+	const child = spawn('java', ['-cp', classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt'], { stdio: ['pipe', 'pipe', 'pipe'] })
+	let stderr = ''
+	child.stderr.on('data', (d) => { stderr += d })
+	const exited = new Promise((resolve) => child.once('exit', resolve))
+	const callbacks = new Map()
+	const sources = new Map()
+	let statsWaiter = null
+	let nextSource = 1
+	let nextListener = 1
+	let ready
+	const readyPromise = new Promise((resolve, reject) => {
+		ready = resolve
+		exited.then((code) => reject(new Error(`JVM engine exited (${code}) before it was ready:\n${stderr}`)))
+	})
+	const send = (line) => {
+		if (child.exitCode !== null) throw new Error(`JVM engine is gone:\n${stderr}`)
+		child.stdin.write(line + '\n')
+	}
+
+	readline.createInterface({ input: child.stdout }).on('line', (line) => {
+		const [kind, ...f] = line.split(' ')
+		if (kind === 'ready') return ready()
+		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]) })
+		if (kind !== 'cb') return
+		const [n, sid, lid, what, readyState, lastEventId, ...fields] = f
+		const source = sources.get(sid)
+		if (source.readyState !== 2) source.readyState = Number(readyState)
+		source.lastEventId = text(lastEventId)
+		try {
+			const cb = callbacks.get(lid)
+			if (what === 'error') {
+				const e = JSON.parse(text(fields[0]))
+				cb({ errCode: e.code, errSubject: e.subject, errMsg: e.message, data: e.data, cause: e.cause ? { errCode: e.cause.code, errMsg: e.cause.message } : null })
+			} else {
+				cb({ type: text(fields[0]), data: text(fields[1]), lastEventId: text(fields[2]) })
+			}
+		} catch (e) {
+			console.error('JVM engine: callback threw', e)
+		} finally {
+			send('ret ' + n)
+		}
+	})
+	await readyPromise
+
+	function connectEventSource(options) {
+		const sid = String(nextSource++)
+		const register = (verb, arg, cb) => {
+			const lid = String(nextListener++)
+			callbacks.set(lid, cb)
+			send([verb, sid, ...arg, lid].join(' '))
+			return lid
+		}
+		const source = {
+			url: typeof options?.url === 'string' ? options.url : '',
+			readyState: 0,
+			lastEventId: typeof options?.lastEventId === 'string' ? options.lastEventId : '',
+			onOpen: (cb) => register('on', ['open'], cb),
+			onMessage: (cb) => register('on', ['message'], cb),
+			onError: (cb) => register('on', ['error'], cb),
+			onClose: (cb) => register('on', ['close'], cb),
+			addEventListener: (type, cb) => register('listen', [b64(type)], cb),
+			removeEventListener(type, cb) {
+				for (const [lid, fn] of callbacks) if (fn === cb) send(['remove', sid, b64(type), lid].join(' '))
+			},
+			off: (lid) => send(['off', sid, lid].join(' ')),
+			close() {
+				source.readyState = 2
+				send('close ' + sid)
+			}
+		}
+		sources.set(sid, source)
+		send(['open', sid, b64(JSON.stringify(options))].join(' '))
+		return source
+	}
+
+	return {
+		connectEventSource,
+		/** Timers still queued on the loop, request threads still running, console.error calls so far. */
+		stats: () => new Promise((resolve) => {
+			statsWaiter = resolve
+			send('stats')
+		}),
+		stderr: () => stderr,
+		async close() {
+			child.stdin.end()
+			const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+			await exited
+			clearTimeout(timer)
+		}
+	}
+}
