@@ -254,6 +254,16 @@ export function sharedScenarios() {
       }
     },
     {
+      name: 'a string body without Content-Type is sent as text/plain;charset=UTF-8, bytes as given (UTF-8)',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: ok\n\n' }), method: 'POST', data: 'plain 你好' } }),
+      check: async (r, { expect, requests }) => {
+        expect(msgs(r).map((m) => m.data)).toEqual(['ok'])
+        const reqs = await requests()
+        expect(reqs[0].headers['content-type']).toBe('text/plain;charset=UTF-8')
+        expect(reqs[0].body).toBe('plain 你好')
+      }
+    },
+    {
       name: 'connection refused is a network error (1830002), final when maxRetries is 0',
       spec: ({ refusedUrl }) => ({ options: { url: refusedUrl, method: 'POST', data: 'x' } }),
       check: (r, { expect }) => {
