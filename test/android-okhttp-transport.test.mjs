@@ -143,6 +143,39 @@ describe('Android transport contract (OkHttp on the JVM)', () => {
     for (const c of calls) c.handle.abort()
   })
 
+  test('a fast server and a busy main thread: reads are coalesced and bounded (1 MiB), nothing is lost', async () => {
+    // 8 MiB in 1 KiB writes as fast as the socket takes them, while the delivery thread is blocked for 1 s.
+    const total = 8 << 20
+    const piece = Buffer.alloc(1024, 'a')
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' })
+      let sent = 0
+      const pump = () => {
+        while (sent < total) {
+          sent += piece.length
+          if (!res.write(piece)) return res.once('drain', pump)
+        }
+        res.end()
+      }
+      pump()
+    })
+    await new Promise((r) => server.listen(0, '127.0.0.1', r))
+    try {
+      jvm.stall(1000)
+      const { done } = call(get(`http://127.0.0.1:${server.address().port}/`))
+      const lines = await done
+      const chunks = lines.filter((l) => l.kind === 'bytes').map((l) => Buffer.from(l.fields[0], 'base64').length)
+      expect(chunks.reduce((a, b) => a + b, 0)).toBe(total)
+      expect(lines.at(-1).kind).toBe('end')
+      // One task per pending chunk, not one per socket read (thousands of them while the thread was blocked) ...
+      expect(chunks.length).toBeLessThan(200)
+      // ... and the reader waits once 1 MiB is undelivered (plus at most one 8 KiB read).
+      expect(Math.max(...chunks)).toBeLessThanOrEqual((1 << 20) + 8192)
+    } finally {
+      server.close()
+    }
+  }, 30000)
+
   test('network failure before any response is one onFail', async () => {
     const lines = await call(get(refused)).done
     expect(lines.map((l) => l.kind)).toEqual(['fail'])

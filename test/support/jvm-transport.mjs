@@ -125,6 +125,8 @@ export async function startJvmTransport() {
     decodeUtf8,
     nextHop,
     violations,
+    /** Blocks the delivery thread (Android: the main thread) for ms. */
+    stall: (ms) => send('stall ' + ms),
     stderr: () => stderr,
     async close() {
       child.stdin.end()

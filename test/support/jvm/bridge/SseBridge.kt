@@ -3,6 +3,7 @@
 //
 // stdin:  start <id> <method> <url64> <body64|-|=> <text|bytes|text-abort> [redirect=<mode>] [<name64>:<value64> ...]
 //         abort <id>                       (runs on the delivery thread, as the engine calls it on Android)
+//         stall <ms>                       (blocks the delivery thread for ms, like a busy main thread)
 //         utf8 <id> <chunk64|-> ...        (Utf8StreamDecoder over these chunks, then end of stream)
 //         hop <id> <url64> <method> <code> <location64|-> <hops> <mode> [<name64>:<value64> ...]  (SseHttpCall.nextHop)
 // stdout: ready | response <id> <status> [<name64>:<value64> ...] | bytes <id> <b64> | text <id> <utf8-b64>
@@ -148,6 +149,8 @@ fun main() {
 			"start" -> start(f)
 			"abort" -> abort(f[1])
 			"utf8" -> utf8(f)
+			// Keeps the delivery thread (the main thread on Android) busy for <ms>, as a slow UI would.
+			"stall" -> f[1].toLong().let { ms -> delivery.execute { Thread.sleep(ms) } }
 			"hop" -> hop(f)
 		}
 	}

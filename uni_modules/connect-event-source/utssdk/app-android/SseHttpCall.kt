@@ -132,10 +132,7 @@ class SseHttpCall(
 			// Returns as soon as any bytes are available: one socket read, no waiting to fill the buffer.
 			val n = source.read(buffer)
 			if (n == -1) return
-			if (n > 0) {
-				val chunk = buffer.copyOf(n)
-				deliver { listener.onBytes(chunk) }
-			}
+			if (n > 0) queueBytes(buffer, n)
 		}
 	}
 
@@ -162,6 +159,36 @@ class SseHttpCall(
 		return builder.method(method, payload).build()
 	}
 
+	// Bytes read but not yet handed to the delivery thread. A fast server and a busy main thread must not queue one
+	// task per socket read, nor grow memory: reads join the one pending chunk, and the reader waits (TCP pushes back
+	// on the server) while MAX_PENDING bytes are still undelivered.
+	private val pendingLock = Object()
+	private var pending: java.io.ByteArrayOutputStream? = null
+
+	private fun queueBytes(buffer: ByteArray, n: Int) {
+		synchronized(pendingLock) {
+			while (!aborted.get() && (pending?.size() ?: 0) >= MAX_PENDING) pendingLock.wait(50)
+			if (aborted.get()) return
+			val queued = pending
+			if (queued != null) {
+				queued.write(buffer, 0, n)
+				return
+			}
+			pending = java.io.ByteArrayOutputStream(maxOf(n, 8192)).also { it.write(buffer, 0, n) }
+		}
+		// Posted once per pending chunk; everything read until it runs goes along. Later deliver()s (onEnd, onFail)
+		// are posted after it, so the order of the contract holds.
+		deliver {
+			val chunk = synchronized(pendingLock) {
+				val bytes = pending!!.toByteArray()
+				pending = null
+				pendingLock.notifyAll()
+				bytes
+			}
+			listener.onBytes(chunk)
+		}
+	}
+
 	private fun deliver(task: () -> Unit) {
 		if (aborted.get()) return
 		delivery.execute {
@@ -172,6 +199,8 @@ class SseHttpCall(
 	companion object {
 		/** Fetch's limit: "If request's redirect count is 20, then return a network error." */
 		const val MAX_REDIRECTS = 20
+		/** Undelivered bytes at which the reader stops reading until the main thread catches up. */
+		const val MAX_PENDING = 1 shl 20
 		private val BODY_REQUIRED = setOf("POST", "PUT", "PATCH", "PROPPATCH", "REPORT")
 		private val REDIRECT_CODES = setOf(301, 302, 303, 307, 308)
 		/** Kept on a hop to another origin: the CORS-safelisted request-header names, and Last-Event-ID. */
