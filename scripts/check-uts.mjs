@@ -9,7 +9,7 @@
 // output dir (default: a new temp dir; --out DIR to choose). See docs/BUILD.md for what this proves.
 //
 // Usage: node scripts/check-uts.mjs [--input PROJECT_DIR] [--plugin ID] [--out DIR]
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,26 +32,19 @@ function parseArgs(argv) {
 	return args
 }
 
-// npm 11 never installs @dcloudio/uts-linux-x64-gnu (its "libc" field says "gnu", npm expects
-// "glibc"), so fetch the same version with `npm pack` and unpack it beside @dcloudio/uts.
+// npm 11 never installs @dcloudio/uts-linux-x64-gnu (its "libc" field says "gnu", npm expects "glibc"):
+// scripts/bootstrap.mjs unpacks it at install time (the `prepare` script of npm ci / npm install, and npm test's
+// bootstrap), so this check never reaches a registry. Here it must just be there.
 function ensureNativeBinding() {
 	if (process.platform !== 'linux' || process.arch !== 'x64') return
 	if (!process.report?.getReport().header.glibcVersionRuntime) return // musl: npm handles it
-	const name = '@dcloudio/uts-linux-x64-gnu'
 	try {
-		require.resolve(name)
-		return
-	} catch {}
-	const utsPkg = require.resolve('@dcloudio/uts/package.json')
-	const version = JSON.parse(fs.readFileSync(utsPkg, 'utf8')).version
-	const dest = path.join(path.dirname(utsPkg), '..', 'uts-linux-x64-gnu')
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uts-native-'))
-	console.log(`check-uts: installing ${name}@${version} (npm skips it) into ${path.relative(ROOT, dest)}`)
-	execFileSync('npm', ['pack', `${name}@${version}`, '--pack-destination', tmp, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] })
-	const tgz = fs.readdirSync(tmp).find((f) => f.endsWith('.tgz'))
-	fs.mkdirSync(dest, { recursive: true })
-	execFileSync('tar', ['-xzf', path.join(tmp, tgz), '-C', dest, '--strip-components=1'])
-	fs.rmSync(tmp, { recursive: true, force: true })
+		require.resolve('@dcloudio/uts-linux-x64-gnu')
+	} catch {
+		console.error('check-uts: @dcloudio/uts-linux-x64-gnu (the native binding of DCloud\'s UTS compiler) is not installed;\n' +
+			'npm 11 skips it. Install it with: node scripts/bootstrap.mjs --native-only (npm ci runs it as the prepare script)')
+		process.exit(1)
+	}
 }
 
 async function main() {

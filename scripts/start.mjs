@@ -2,11 +2,15 @@
 // npm start: the demo in one command, offline and without keys. Builds the H5 demo (skipped while
 // the build is newer than every source), then serves it and the mock API (server/) from one origin,
 // so the page's relative URLs reach the mock. Options: PORT=8787 (env), --rebuild.
+// On a fresh clone it first installs the npm dependencies (scripts/bootstrap.mjs).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startServer } from '../server/index.mjs'
+import { bootstrap } from './bootstrap.mjs'
+
+bootstrap({ test: false })
+const { startServer } = await import('../server/index.mjs')
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const OUT_DIR = path.join(ROOT, 'dist/build/h5')

@@ -1,9 +1,13 @@
-// npm test: build the Node entry, the native gate (scripts/check-native.mjs), then every vitest suite
-// (engine, server, Node fetch, browser e2e, mp-weixin build, Android transport on the JVM).
+// npm test: set-up (scripts/bootstrap.mjs: npm ci when node_modules is missing or stale, DCloud's native UTS
+// binding, the Debian packages as root), build the Node entry, the native gate (scripts/check-native.mjs), then
+// every vitest suite (engine, server, Node fetch, browser e2e, mp-weixin build, Android transport on the JVM,
+// packed npm tarball, uni-app CLI project, readme snippets). No step reaches a registry after the set-up.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { bootstrap } from './bootstrap.mjs'
 
 const started = Date.now()
+bootstrap({ test: true })
 function run(label, cmd, args) {
   console.log(`\n== ${label}: ${cmd} ${args.join(' ')}`)
   const r = spawnSync(cmd, args, { stdio: 'inherit' })
@@ -15,9 +19,11 @@ function run(label, cmd, args) {
 }
 
 run('build', 'node', ['scripts/build-dist.mjs'])
-run('native gate (UTS transpile, kotlinc, portability)', 'node', ['scripts/check-native.mjs'])
-
+// Generated Kotlin/Swift/ArkTS go to test-output/native (replaced each run) rather than a new temp dir each run.
 mkdirSync('test-output', { recursive: true })
+rmSync('test-output/native', { recursive: true, force: true })
+run('native gate (UTS transpile, kotlinc, portability)', 'node', ['scripts/check-native.mjs', '--out', 'test-output/native'])
+
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)], { stdio: 'inherit' })
 let passed = 0
 let failed = 0
