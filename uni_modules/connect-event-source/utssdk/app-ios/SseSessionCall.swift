@@ -18,6 +18,8 @@ public class SseSessionCall: NSObject, URLSessionDataDelegate {
 	private var session: URLSession?
 	private var task: URLSessionDataTask?
 	private var aborted = false
+	private var redirectMode = "follow"
+	private var hops = 0
 	private let decoder = SseUtf8Decoder()
 	// Released after the terminal callback or abort(): they capture the engine's listener.
 	private var onHeader: ((String, String) -> Void)?
@@ -37,6 +39,11 @@ public class SseSessionCall: NSObject, URLSessionDataDelegate {
 	public func header(_ name: String, _ value: String) {
 		names.append(name)
 		values.append(value)
+	}
+
+	/// The engine's redirect option (before start()): "follow" (the default) or "error".
+	public func redirect(_ mode: String) {
+		redirectMode = mode
 	}
 
 	/// onHeader runs once per response header (lower-cased name) right before onResponse; status is an NSNumber,
@@ -100,6 +107,46 @@ public class SseSessionCall: NSObject, URLSessionDataDelegate {
 			}
 		}
 		onResponse?(NSNumber(value: status))
+	}
+
+	/// The plugin's redirect policy, as SseHttpCall.nextHop applies it on Android (plugin readme, "Redirects"): at
+	/// most 20 hops, never from https to http, and to another origin only CORS-safelisted headers and Last-Event-ID.
+	/// Foundation alone would drop Authorization even on the same origin and carry custom headers to any origin.
+	/// A redirect not followed (completionHandler(nil)) arrives as the response itself: the engine fails it (1830011).
+	public func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+		guard !aborted, redirectMode == "follow", hops < SseSessionCall.maxRedirects,
+			let from = response.url ?? task.currentRequest?.url, let to = request.url else {
+			completionHandler(nil)
+			return
+		}
+		let fromScheme = (from.scheme ?? "").lowercased()
+		let toScheme = (to.scheme ?? "").lowercased()
+		if fromScheme == "https" && toScheme != "https" {
+			completionHandler(nil)
+			return
+		}
+		hops += 1
+		let crossOrigin = fromScheme != toScheme || (from.host ?? "").lowercased() != (to.host ?? "").lowercased() || SseSessionCall.port(of: from) != SseSessionCall.port(of: to)
+		// Foundation already turned 301/302 POST and 303 into GET without a body, as fetch does.
+		let toGet = (request.httpMethod ?? "GET") == "GET" && method.uppercased() != "GET"
+		var next = request
+		next.allHTTPHeaderFields = [:]
+		for i in 0..<names.count {
+			let lower = names[i].lowercased()
+			if toGet && SseSessionCall.bodyHeaders.contains(lower) { continue }
+			if crossOrigin && !SseSessionCall.crossOriginKept.contains(lower) { continue }
+			next.setValue(values[i], forHTTPHeaderField: names[i])
+		}
+		completionHandler(next)
+	}
+
+	private static let maxRedirects = 20
+	private static let crossOriginKept: Set<String> = ["accept", "accept-language", "content-language", "content-type", "last-event-id"]
+	private static let bodyHeaders: Set<String> = ["content-encoding", "content-language", "content-location", "content-type"]
+
+	private static func port(of url: URL) -> Int {
+		if let port = url.port { return port }
+		return (url.scheme ?? "").lowercased() == "https" ? 443 : 80
 	}
 
 	public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
