@@ -72,7 +72,13 @@ export async function startJvmEngine() {
 			onMessage: (cb) => register('on', ['message'], cb),
 			onError: (cb) => register('on', ['error'], cb),
 			onClose: (cb) => register('on', ['close'], cb),
-			addEventListener: (type, cb) => register('listen', [b64(type)], cb),
+			// One lid per JS function, so the bridge hands Kotlin the same function again (EventTarget dedupe).
+			addEventListener(type, cb) {
+				const known = [...callbacks].find(([, fn]) => fn === cb)
+				if (!known) return register('listen', [b64(type)], cb)
+				send(['listen', sid, b64(type), known[0]].join(' '))
+				return known[0]
+			},
 			removeEventListener(type, cb) {
 				for (const [lid, fn] of callbacks) if (fn === cb) send(['remove', sid, b64(type), lid].join(' '))
 			},

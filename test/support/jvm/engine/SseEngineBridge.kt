@@ -97,8 +97,8 @@ private fun handle(line: String) {
 			}
 		}
 		"listen" -> {
-			val cb = event(f[1], f[3], "listener")
-			messageCallbacks[f[3]] = cb
+			// The same JS function registered again arrives with the same lid: pass the same Kotlin function.
+			val cb = messageCallbacks.getOrPut(f[3]) { event(f[1], f[3], "listener") }
 			registrationIds[f[3]] = sources[f[1]]!!.addEventListener(unb64(f[2]), cb)
 		}
 		"remove" -> messageCallbacks[f[3]]?.let { sources[f[1]]!!.removeEventListener(unb64(f[2]), it) }
