@@ -54,7 +54,7 @@ operator fun Number.compareTo(other: Number): Int =
 	else {
 		val a = toDouble()
 		val b = other.toDouble()
-		// JS: every comparison with NaN is false; callers only test <, <=, >, >= against 0.
+		// JS makes every comparison with NaN false; one compareTo cannot (README.md, "Known limit").
 		if (a.isNaN() || b.isNaN()) 2 else a.compareTo(b)
 	}
 
@@ -88,7 +88,25 @@ fun jsNumberString(n: Number, radix: Int = 10): String {
 	if (d.isNaN()) return "NaN"
 	if (d.isInfinite()) return if (d > 0) "Infinity" else "-Infinity"
 	if (d == java.lang.Math.rint(d) && java.lang.Math.abs(d) < 1e21) return java.lang.Long.toString(d.toLong(), radix)
-	return d.toString()
+	return if (radix == 10) jsDecimal(d) else d.toString()
+}
+
+/** ECMAScript Number::toString(10) for a finite non-integral double: fixed notation for 1e-7 <= |d| < 1e21, else "1.5e-7". */
+private fun jsDecimal(d: Double): String {
+	// BigDecimal of Java's shortest-ish repr gives the digits and the exponent.
+	val bd = java.math.BigDecimal(d.toString()).stripTrailingZeros()
+	val digits = bd.unscaledValue().abs().toString()
+	val n = digits.length - bd.scale() // decimal point position, as in the spec's k/n
+	val sign = if (d < 0) "-" else ""
+	return when {
+		n in 1..21 -> sign + (if (digits.length <= n) digits + "0".repeat(n - digits.length) else digits.substring(0, n) + "." + digits.substring(n))
+		n in -5..0 -> sign + "0." + "0".repeat(-n) + digits
+		else -> {
+			val e = n - 1
+			val mant = if (digits.length == 1) digits else digits[0] + "." + digits.substring(1)
+			sign + mant + "e" + (if (e >= 0) "+" else "-") + kotlin.math.abs(e)
+		}
+	}
 }
 
 // The four overloads DCloud's compiler plugin (UTSIrToStringVisitor) looks up in io.dcloud.uts for string
