@@ -96,6 +96,13 @@ export async function handleChat(req, res, { params, body }) {
       await writeFlushed(res, chunk(delta, null), signal)
     }
     await writeFlushed(res, chunk({}, 'stop'), signal)
+    // stream_options.include_usage: OpenAI's last chunk before [DONE] has choices: [] and the usage.
+    if (payload.stream_options && payload.stream_options.include_usage === true) {
+      const completionTokens = tokens.length
+      const promptTokens = prompt.split(/\s+/).filter(Boolean).length
+      const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens }
+      await writeFlushed(res, `data: ${JSON.stringify({ id: COMPLETION_ID, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`, signal)
+    }
     await writeFlushed(res, 'data: [DONE]\n\n', signal)
   } catch (err) {
     return rethrowUnlessClosed(err, signal)

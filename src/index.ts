@@ -1,6 +1,7 @@
 /**
- * The npm / Node entry (dist/index.mjs): the same engine as every uni-app platform,
+ * The npm / Node entry (dist/index.mjs, dist/index.cjs): the same engine as every uni-app platform,
  * over the web platform's fetch transport, plus the engine's parser and UTF-8 decoder.
+ * JavaScript-only additions (not in the uni-app plugin's interface): the `signal` option and async iteration.
  */
 import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { SseParser } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
@@ -9,17 +10,69 @@ import { Utf8Decoder } from '../uni_modules/connect-event-source/utssdk/common/u
 import { openFetchTransport, openHandFollowingFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
 import { whatwgUrlCheck } from '../uni_modules/connect-event-source/utssdk/web/url-check.uts'
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
-import type { ConnectEventSourceOptions, UniEventSource } from '../uni_modules/connect-event-source/utssdk/interface.uts'
-
-export type {
-  ConnectEventSourceOptions,
-  ConnectEventSourceFail,
-  ConnectEventSourceErrorCode,
-  UniEventSource,
+import { CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
+import type {
+  ConnectEventSourceFail as UniConnectEventSourceFail,
+  ConnectEventSourceOptions as UniConnectEventSourceOptions,
+  UniEventSource as UniEventSourceBase,
   UniMessageEvent
 } from '../uni_modules/connect-event-source/utssdk/interface.uts'
-export { CONNECTING, OPEN, CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
+
+export type {
+  ConnectEventSourceErrorCode,
+  ConnectEventSourceCallback,
+  ConnectEventSourceErrorCallback
+} from '../uni_modules/connect-event-source/utssdk/interface.uts'
+export { CONNECTING, OPEN, CLOSED, UniMessageEvent } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 export { UniErrors } from '../uni_modules/connect-event-source/utssdk/unierror.uts'
+
+/** Options of connectEventSource: the plugin's options plus `signal`. */
+export interface ConnectEventSourceOptions extends Omit<UniConnectEventSourceOptions, 'header'> {
+  /** Request headers (names are HTTP tokens; values strings, numbers or booleans). */
+  header?: Record<string, string | number | boolean> | null
+  /**
+   * Aborting it closes the source, as close() does: onClose fires once, nothing else fires, no reconnect.
+   * An already aborted signal closes the source before any request is sent.
+   */
+  signal?: AbortSignal | null
+}
+
+/** What `err.data` holds (see the readme, "Errors"). */
+export interface ConnectEventSourceFailData {
+  /** HTTP status of the response (0 before any response or for network errors). */
+  status: number
+  /** Response headers, lower-case names. */
+  headers: Record<string, string>
+  /** The first 4 KiB of a non-SSE response body (an AI API's explanation of a 401 or 429). */
+  body: string
+  /** A reconnect is scheduled. */
+  willRetry: boolean
+  /** Milliseconds until that reconnect. */
+  retryDelay: number
+  /** Reconnect attempt number. */
+  attempt: number
+  /** The last event ID at the time of the error. */
+  lastEventId: string
+}
+
+/** The error passed to onError and thrown by async iteration (a UniError: also an Error, `message` = `errMsg`). */
+export interface ConnectEventSourceFail extends Error, Omit<UniConnectEventSourceFail, 'data' | 'cause'> {
+  errSubject: 'uni-connectEventSource' | string
+  data: ConnectEventSourceFailData
+  /** 1830008: the last failure before giving up. */
+  cause?: ConnectEventSourceFail | null
+}
+
+/**
+ * The event source. Besides the callbacks it is async iterable: `for await (const ev of source)` yields every
+ * event (whatever its name), ends when the source closes (also after close() or an aborted signal), and throws
+ * the final error (e.g. 1830005 for a 401) after the events received before it. Leaving the loop early (break,
+ * return, throw) closes the source.
+ */
+export interface UniEventSource extends Omit<UniEventSourceBase, 'onError'>, AsyncIterable<UniMessageEvent> {
+  onError(callback: (error: ConnectEventSourceFail) => void): number
+  [Symbol.asyncIterator](): AsyncIterator<UniMessageEvent, undefined>
+}
 
 // Outside a page (Node, Bun, Deno without --location) fetch's redirect 'manual' exposes the 3xx response, so the
 // transport follows each hop itself under the plugin's redirect policy; in a page the browser follows.
@@ -28,9 +81,69 @@ const fetchPlatform = new Platform(inPage ? openFetchTransport : openHandFollowi
 fetchPlatform.allowRelativeUrl = inPage
 fetchPlatform.checkUrl = whatwgUrlCheck
 
-/** Opens a Server-Sent Events stream (any method, headers, body) with reconnects; see the plugin readme. */
+const later: (fn: () => void) => void = typeof queueMicrotask === 'function' ? queueMicrotask : (fn) => { Promise.resolve().then(fn) }
+
+/** Opens a Server-Sent Events stream (any method, headers, body) with reconnects; see the package readme. */
 export function connectEventSource(options: ConnectEventSourceOptions): UniEventSource {
-  return new EventSourceConnection(options, fetchPlatform)
+  const { signal, ...engineOptions } = options ?? ({} as ConnectEventSourceOptions)
+  const source = new EventSourceConnection(engineOptions as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
+  if (signal != null) followSignal(source, signal)
+  Object.defineProperty(source, Symbol.asyncIterator, { value: () => iterate(source), configurable: true, writable: true })
+  return source
+}
+
+function followSignal(source: UniEventSource, signal: AbortSignal): void {
+  if (signal.aborted) {
+    // A microtask: after the caller registered its callbacks (so onClose is seen), before the engine's first
+    // request (a timer), so none is sent.
+    later(() => source.close())
+    return
+  }
+  const abort = () => source.close()
+  signal.addEventListener('abort', abort, { once: true })
+  source.onClose(() => signal.removeEventListener('abort', abort))
+}
+
+function iterate(source: UniEventSource): AsyncIterator<UniMessageEvent, undefined> {
+  const queue: UniMessageEvent[] = []
+  let closed = source.readyState === CLOSED
+  let failure: ConnectEventSourceFail | null = null
+  let wake: (() => void) | null = null
+  const notify = () => {
+    const w = wake
+    wake = null
+    if (w) w()
+  }
+  const ids = closed ? [] : [
+    source.onMessage((ev) => { queue.push(ev); notify() }),
+    // Only the final error ends the loop; one followed by a reconnect (readyState CONNECTING) does not.
+    source.onError((err) => { if (source.readyState === CLOSED) failure = err }),
+    source.onClose(() => { closed = true; notify() })
+  ]
+  const detach = () => { for (const id of ids.splice(0)) source.off(id) }
+  const finished = (): IteratorResult<UniMessageEvent, undefined> => ({ done: true, value: undefined })
+  return {
+    async next() {
+      for (;;) {
+        if (queue.length > 0) return { done: false, value: queue.shift() as UniMessageEvent }
+        if (closed) {
+          detach()
+          const err = failure
+          failure = null
+          if (err) throw err
+          return finished()
+        }
+        await new Promise<void>((resolve) => { wake = resolve })
+      }
+    },
+    async return() {
+      detach()
+      queue.length = 0
+      closed = true
+      source.close()
+      return finished()
+    }
+  }
 }
 
 export interface ParserCallbacks {
