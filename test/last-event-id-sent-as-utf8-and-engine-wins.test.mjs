@@ -85,6 +85,17 @@ for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
   })
 }
 
+describe('header values beyond ASCII on Android (OkHttp writes UTF-8)', () => {
+  test('a Latin-1 header value goes out UTF-8 encoded instead of failing every attempt ("Unexpected char")', async () => {
+    const key = uniqueKey('latin1')
+    const es = transports['Android OkHttp (JVM)']({ url: scenarioUrl(srv.url, { key, body: 'data: x\n\n' }), header: { 'X-Name': 'café' }, maxRetries: 0 })
+    const r = record(es)
+    await r.closed()
+    expect(r.kinds()).toEqual(['open', 'message', 'close'])
+    expect(wireHex(srv.requests(key)[0].headers['x-name'])).toBe(utf8Hex('café'))
+  })
+})
+
 describe('Last-Event-ID header and option together', () => {
   test('the lastEventId option wins over a header', async () => {
     const key = uniqueKey('both')
