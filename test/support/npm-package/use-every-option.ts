@@ -23,6 +23,7 @@ const options: ConnectEventSourceOptions = {
   maxLineLength: 1 << 24,
   maxEventSize: 1 << 24,
   redirect: 'error',
+  format: 'event-stream',
   signal: controller.signal
 }
 const es: UniEventSource = connectEventSource(options)

@@ -1,0 +1,75 @@
+// A uni-app Vue 3 CLI project made from scratch (test/support/cli-project.mjs) with the plugin copied into
+// src/uni_modules/: vue-tsc type-checks a page that imports it (through the plugin's types/, with the tsconfig
+// "paths" line of docs/cli-projects.md), and the project builds for h5 and mp-weixin; both builds then stream
+// the mock chat (h5 in Chromium, served as npm start serves, mp-weixin in the Node host of mp-wx-harness).
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchBrowser } from './support/browser.mjs'
+import { BINS, createCliProject, runInProject } from './support/cli-project.mjs'
+import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
+import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+
+let dir
+let srv
+beforeAll(async () => {
+  dir = createCliProject()
+  srv = await startServer()
+})
+afterAll(async () => {
+  await srv?.close()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+test('vue-tsc --noEmit passes on a page importing @/uni_modules/connect-event-source and using UTSJSONObject', async () => {
+  await runInProject(dir, BINS.vueTsc, ['--noEmit'])
+}, 60000)
+
+test('without the tsconfig paths line vue-tsc fails as the issue reports (the line is what makes it work)', async () => {
+  const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'))
+  delete tsconfig.compilerOptions.paths['@/uni_modules/connect-event-source']
+  fs.writeFileSync(path.join(dir, 'tsconfig.without-paths.json'), JSON.stringify(tsconfig))
+  const err = await runInProject(dir, BINS.vueTsc, ['--noEmit', '-p', 'tsconfig.without-paths.json']).catch((e) => e)
+  expect(String(err)).toContain("Cannot find module '@/uni_modules/connect-event-source'")
+}, 60000)
+
+test('the shipped declarations are current (npm run build regenerates them from utssdk/interface.uts)', async () => {
+  const { pluginTypes, PLUGIN_TYPES_DIR } = await import('../scripts/build-dist.mjs')
+  for (const [name, code] of Object.entries(await pluginTypes())) {
+    expect(fs.readFileSync(path.join(PLUGIN_TYPES_DIR, name), 'utf8'), `types/${name}: run npm run build`).toBe(code)
+  }
+}, 30000)
+
+test('uni build (h5) builds it, and the page streams the reply in Chromium', async () => {
+  await runInProject(dir, BINS.uni, ['build'])
+  const out = path.join(dir, 'dist/build/h5')
+  expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true)
+  const site = await startServer({ staticDir: out })
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    page.on('pageerror', (err) => console.error('[page error]', err))
+    await page.goto(`${site.url}/#/pages/index/index`)
+    await expect.poll(() => page.locator('.status').textContent(), { timeout: 15000 }).toBe('done')
+    expect(await page.locator('.reply').textContent()).toBe(mockReply('from a CLI project'))
+  } finally {
+    await browser.close()
+    await site.close()
+  }
+}, 60000)
+
+test('uni build -p mp-weixin builds it, and the built plugin streams in the mini-program host', async () => {
+  await runInProject(dir, BINS.uni, ['build', '-p', 'mp-weixin'])
+  const out = path.join(dir, 'dist/build/mp-weixin')
+  expect(fs.existsSync(path.join(out, 'uni_modules/connect-event-source/utssdk/mp-weixin/index.js'))).toBe(true)
+  expect(fs.existsSync(path.join(out, 'pages/index/index.js'))).toBe(true)
+  const { plugin } = loadMpWeixinBuild(out)
+  const es = plugin.connectEventSource({
+    url: `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`, method: 'POST', header: { Authorization: 'Bearer sk-mp' },
+    data: { stream: true, messages: [{ role: 'user', content: 'mp from a CLI project' }] }
+  })
+  let text = ''
+  es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
+  await new Promise((resolve) => es.onClose(resolve))
+  expect(text).toBe(mockReply('mp from a CLI project'))
+}, 60000)
