@@ -85,8 +85,11 @@ const later: (fn: () => void) => void = typeof queueMicrotask === 'function' ? q
 
 /** Opens a Server-Sent Events stream (any method, headers, body) with reconnects; see the package readme. */
 export function connectEventSource(options: ConnectEventSourceOptions): UniEventSource {
-  const { signal, ...engineOptions } = options ?? ({} as ConnectEventSourceOptions)
-  const source = new EventSourceConnection(engineOptions as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
+  // Anything but an options object (none, a string...) goes to the engine as it is: it reports 1830001 for it.
+  const isObject = options != null && typeof options === 'object'
+  const { signal, ...engineOptions } = isObject ? options : ({} as ConnectEventSourceOptions)
+  const given = isObject ? engineOptions : options
+  const source = new EventSourceConnection(given as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
   if (signal != null) followSignal(source, signal)
   Object.defineProperty(source, Symbol.asyncIterator, { value: () => iterate(source), configurable: true, writable: true })
   return source
