@@ -6,7 +6,9 @@
 //      (its "libc" field says "gnu", npm expects "glibc"): unpacked from `npm pack` beside @dcloudio/uts.
 //      This also runs as the `prepare` script, i.e. at `npm ci` / `npm install` time, so no test
 //      ever reaches a registry (prepare does not run when the published package is installed);
-//   3. `--test` only: the Debian packages the tests need (Chromium and two fonts for the browser
+//   3. `--test` only: the npm dependencies of test/fixtures/vue2-cli (a uni-app Vue 2 CLI project, whose
+//      toolchain cannot share node_modules with the Vue 3 one), the same way;
+//   4. `--test` only: the Debian packages the tests need (Chromium and two fonts for the browser
 //      tests, OkHttp/Okio/kotlinx-coroutines jars and a JDK for the Android code on the JVM):
 //      installed with apt-get when running as root, otherwise it stops with the exact command.
 //
@@ -65,17 +67,21 @@ export function staleReason(root = ROOT) {
 	return null
 }
 
-function ensureNpmDependencies() {
-	const reason = staleReason()
+/** The uni-app Vue 2 CLI project the tests build (its own toolchain: vue-cli, webpack 4, Vue 2; about 300 MB). */
+export const VUE2_FIXTURE = path.join(ROOT, 'test/fixtures/vue2-cli')
+
+function ensureNpmDependencies(dir = ROOT) {
+	const reason = staleReason(dir)
 	if (!reason) return false
-	log(`${reason}: running npm ci (about 30-60 s)`)
+	const where = path.relative(ROOT, dir) || '.'
+	log(`${where}: ${reason}: running npm ci (about 30-60 s)`)
 	const t = Date.now()
-	const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: ROOT, stdio: 'inherit' })
+	const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, stdio: 'inherit' })
 	if (r.status !== 0) {
-		console.error(`bootstrap: npm ci failed (exit ${r.status}); fix the error above and run npm ci in ${ROOT}`)
+		console.error(`bootstrap: npm ci failed (exit ${r.status}); fix the error above and run npm ci in ${dir}`)
 		process.exit(1)
 	}
-	log(`npm ci done in ${Math.round((Date.now() - t) / 1000)} s`)
+	log(`${where}: npm ci done in ${Math.round((Date.now() - t) / 1000)} s`)
 	return true
 }
 
@@ -152,6 +158,7 @@ export function bootstrap({ test = false } = {}) {
 	if (test) ensureDebianPackages()
 	ensureNpmDependencies()
 	ensureNativeBinding()
+	if (test) ensureNpmDependencies(VUE2_FIXTURE)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
