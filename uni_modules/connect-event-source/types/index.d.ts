@@ -99,10 +99,10 @@ type ConnectEventSourceOptions = {
     maxEventSize?: number | null;
     /**
      * What to do with an HTTP redirect: 'follow' (default) or 'error' (fail with 1830011 instead).
-     * Followed redirects obey one policy where the plugin follows them itself (Android, Node): at most 20 hops,
+     * Followed redirects obey one policy where the plugin follows them itself (Android, iOS, Node): at most 20 hops,
      * never from https to http, and on a hop to another origin only Accept, Accept-Language, Content-Language,
      * Content-Type and Last-Event-ID are kept (Authorization, Cookie, API keys and every other header you set are
-     * dropped). Web: the browser follows (fetch rules and CORS); 'error' stops at the first redirect. iOS, HarmonyOS
+     * dropped). Web: the browser follows (fetch rules and CORS); 'error' stops at the first redirect. HarmonyOS
      * and mini-programs: the system follows redirects and 'error' is not applied; see the readme, "Redirects".
      */
     redirect?: string | null;
