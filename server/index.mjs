@@ -1,6 +1,7 @@
 // Local HTTP server for Server-Sent Events tests and the demo (node:http only).
 import http from 'node:http'
 import path from 'node:path'
+import { handleAi } from './ai.mjs'
 import { handleChat } from './chat.mjs'
 import { answerPreflight, applyCors } from './cors.mjs'
 import { handleEvents } from './events.mjs'
@@ -46,6 +47,8 @@ export async function startServer({ port = 0, host = '127.0.0.1', staticDir = nu
 
     const route = routes[pathname]
     if (route) return route(req, res, { params, key, body })
+    // /ai/<a provider's own path>: every AI wire format (server/ai.mjs).
+    if (pathname === '/ai' || pathname.startsWith('/ai/')) return handleAi(req, res, { params, key, body, pathname })
     if (root && (await serveStatic(req, res, root, pathname))) return
     sendText(res, 404, `Not found: ${pathname}\n`)
   }

@@ -25,6 +25,22 @@ open class UTSJSONObject {
 	}
 	fun toMap(): kotlin.collections.Map<String, Any?> = map
 
+	// Typed getters (UTSJSONObject.d.ts getAny/getString/getNumber/getBoolean/getJSON/getArray, with and without a
+	// default; utsjsonobject.md): the value under key when it has that type, else null or def. Only plain keys are
+	// declared here (the real ones also resolve key paths such as "a.b" and "a[0]", which the plugin never passes).
+	fun getAny(key: String): Any? = map[key]
+	fun getAny(key: String, def: Any): Any = map[key] ?: def
+	fun getString(key: String): String? = map[key] as? String
+	fun getString(key: String, def: String): String = getString(key) ?: def
+	fun getNumber(key: String): Number? = map[key] as? Number
+	fun getNumber(key: String, def: Number): Number = getNumber(key) ?: def
+	fun getBoolean(key: String): Boolean? = map[key] as? Boolean
+	fun getBoolean(key: String, def: Boolean): Boolean = getBoolean(key) ?: def
+	fun getJSON(key: String): UTSJSONObject? = map[key] as? UTSJSONObject
+	fun getJSON(key: String, def: UTSJSONObject): UTSJSONObject = getJSON(key) ?: def
+	@Suppress("UNCHECKED_CAST")
+	fun getArray(key: String): UTSArray<Any?>? = map[key] as? UTSArray<Any?>
+
 	companion object {
 		fun keys(obj: UTSJSONObject): UTSArray<String> = UTSArray(obj.map.keys)
 	}

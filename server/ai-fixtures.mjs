@@ -1,0 +1,270 @@
+// Streaming replies of every AI wire format connectChatStream decodes, frame by frame, with what the helper must make
+// of each. Frame shapes follow the providers' published streaming documentation (and, where a document shows no
+// example of a field, a published capture); every case names its sources and quotes the frame shape it copies.
+// Values (ids, texts, counts) are ours; the text mixes ASCII, Chinese and an emoji so byte splits cut UTF-8 sequences.
+// Used by server/ai.mjs (the mock, GET/POST /ai/<case name>) and by the tests (expected results).
+
+const sse = (data, event) => (event ? `event: ${event}\n` : '') + `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`
+const line = (obj) => JSON.stringify(obj) + '\n'
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenAI Chat Completions (and compatible)
+// Source: OpenAI API reference, "The chat completion chunk object" (https://platform.openai.com/docs/api-reference/chat-streaming),
+//   as mirrored in the OpenAPI spec text quoted by docs.rs/openai-struct (ChatCompletionStreamOptions): "If set, an
+//   additional chunk will be streamed before the `data: [DONE]` message. The `usage` field on this chunk shows the
+//   token usage statistics for the entire request, and the `choices` field will always be an empty array. All other
+//   chunks will also include a `usage` field, but with a null value."
+// Chunk shape (docs.rs/openai-interface ChatCompletionChunk: id, choices, created, model, object "chat.completion.chunk").
+// Tool-call delta shape: {"index": 0, "finish_reason": "string", "delta": {"role", "content", "tool_calls": [{"index": 0,
+//   "id": "string", "type": "string", "function": {"name": "string", "arguments": "string"}}]}}
+//   (developer.broadcom.com StreamChatCompletionsChoice, an OpenAI-compatible API's published schema).
+const oaChunk = (delta, finish = null, extra = {}) => ({ id: 'chatcmpl-fx1', object: 'chat.completion.chunk', created: 1764576000, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], usage: null, ...extra })
+const oaUsage = (prompt, completion, details) => ({ id: 'chatcmpl-fx1', object: 'chat.completion.chunk', created: 1764576000, model: 'gpt-4o-mini', choices: [], usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, ...(details ? { completion_tokens_details: details } : {}) } })
+
+// DeepSeek reasoning (deepseek-reasoner) as sent by the OpenAI-compatible API; Qwen/DashScope compatible mode uses the
+// same delta.reasoning_content field.
+// Source: the DeepSeek reasoning chat format page (https://www.newapi.ai/en/api/deepseek-reasoning-chat, "Official
+//   Documentation" link to api-docs.deepseek.com/guides/reasoning_model), streaming example:
+//   {"id":"chatcmpl-123","object":"chat.completion.chunk","created":1694268190,"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"Let me"},"finish_reason":null}]}
+//   and a relay capture with both fields present, content "" while thinking (crazyrouter.apifox.cn):
+//   {"choices":[{"delta":{"content":"","reasoning_content":"thinking","role":"assistant"},"index":0}], ..., "model":"deepseek-reasoner","object":"chat.completion.chunk","usage":null}
+const dsChunk = (delta, finish = null) => ({ id: 'chatcmpl-ds1', object: 'chat.completion.chunk', created: 1694268190, model: 'deepseek-reasoner', choices: [{ index: 0, delta, finish_reason: finish }] })
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenAI Responses API
+// Source: OpenAI "Streaming API responses" guide (https://platform.openai.com/docs/guides/streaming-responses): events
+//   typed response.created, response.output_text.delta, response.completed, error...; and a published SSE capture
+//   (github.com/jeffhandley/extensions commit 64223101, a test fixture of the OpenAI Responses client):
+//   event: response.output_text.delta
+//   data: {"type":"response.output_text.delta","sequence_number":10,"item_id":"msg_reasoning123","output_index":1,"content_index":0,"delta":"The solution is 42."}
+//   event: response.completed
+//   data: {"type":"response.completed","sequence_number":14,"response":{"id":"resp_reasoning123","object":"response","created_at":1756752900,"status":"completed","model":"o4-mini-2025-04-16","output":[...],"usage":{"input_tokens":10,"output_tokens":25,"total_tokens":35}}}
+//   Error event (prism-php fixture stream-unknown-error-responses-1.json, recorded from the API):
+//   event: error
+//   data: {"type":"error","sequence_number":2,"error":{"code":"unknown-error","message":"Foobar","param":null}}
+//   Function calls: response.output_item.added with an item {"id":"fc_1","type":"function_call","call_id":"call_xyz",
+//   "name":"get_weather","arguments":""} and response.function_call_arguments.delta {"item_id","output_index","delta"}
+//   (BytePlus LAS Responses API streaming event list: "response.function_call_arguments.delta ... Triggered when there
+//   are function call argument fragments"; reasoning: "response.reasoning_summary_text.delta").
+let seq = 0
+const rs = (type, fields) => sse({ type, sequence_number: seq++, ...fields }, type)
+const rsResponse = (status, extra = {}) => ({ id: 'resp_fx1', object: 'response', created_at: 1764576000, status, model: 'gpt-4.1-mini', output: [], ...extra })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Anthropic Messages
+// Source: "Streaming messages" (https://platform.claude.com/docs/en/build-with-claude/streaming, also
+//   docs.anthropic.com/en/api/messages-streaming): "Each server-sent event includes a named event type and associated
+//   JSON data... message_start: contains a Message object with empty content. A series of content blocks, each of
+//   which have a content_block_start, one or more content_block_delta events, and a content_block_stop event...
+//   One or more message_delta events... A final message_stop event." Ping events; error events: "we may occasionally
+//   send errors in the event stream. For example, during periods of high usage, you may receive an overloaded_error".
+//   Frame shapes (the basic streaming example of that page, as reproduced at codex.kylestratis.com):
+//   event: message_start
+//   data: {"type": "message_start", "message": {"id": "msg_1nZdL29xx5MUA1yADyHTEsnR8uuvGzszyY", "type": "message", "role": "assistant", "content": [], "model": "claude-3-5-sonnet-20241022", "stop_reason": null, "stop_sequence": null, "usage": {"input_tokens": 25, "output_tokens": 1}}}
+//   event: content_block_start
+//   data: {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}
+//   event: content_block_delta
+//   data: {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hello"}}
+//   event: message_delta
+//   data: {"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence":null}, "usage": {"output_tokens": 15}}
+//   Tool use (the @ai-sdk/anthropic recorded fixture anthropic-json-tool.1.chunks.txt, npm registry):
+//   {"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"toolu_01KFbKqPYSuAKujiL6mTfzYA","name":"json","input":{}}}
+//   {"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":""}}
+//   {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{...,"output_tokens":47}}
+//   Extended thinking: content_block_delta with {"type": "thinking_delta", "thinking": "..."} then a signature_delta
+//   (same page, "Streaming with extended thinking"; type shape { type: "thinking_delta"; thinking: string } as quoted
+//   in braintrustdata/braintrust-sdk-javascript#1621).
+//   Error event: event: error / data: {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+const an = (type, fields) => sse({ type, ...fields }, type)
+const anStart = (input) => an('message_start', { message: { id: 'msg_fx1', type: 'message', role: 'assistant', content: [], model: 'claude-sonnet-4-5', stop_reason: null, stop_sequence: null, usage: { input_tokens: input, output_tokens: 1 } } })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gemini streamGenerateContent?alt=sse
+// Source: Gemini API reference "models.streamGenerateContent" (https://ai.google.dev/api/generate-content) and the
+//   REST streaming quickstart (github.com/google-gemini/cookbook quickstarts/rest/Streaming_REST.ipynb): "Set alt=sse
+//   in your URL parameters... With sse each stream chunk is a GenerateContentResponse". A published capture of such a
+//   stream (alm.pragmatismo.com.br GeneralBots out.txt):
+//   data: {"candidates": [{"content": {"role": "model","parts": [{"text": "Hello!"}]}}],"usageMetadata": {"trafficType": "ON_DEMAND"},"modelVersion": "gemini-3.1-flash-lite-preview","createTime": "2026-03-10T14:54:45.066123Z","responseId": "tTCwacuEBMvnitYP06qsgQY"}
+//   data: {"candidates": [{"content": {"role": "model","parts": [{"text": "","thoughtSignature": "AY89..."}]},"finishReason": "STOP"}],"usageMetadata": {"promptTokenCount": 1,"candidatesTokenCount": 9,"totalTokenCount": 10, ...}, ...}
+//   Thought parts ({"text": ..., "thought": true} with thinkingConfig.includeThoughts) and functionCall parts
+//   ({"functionCall": {"name", "args": {...}}}): Gemini API "Thinking" and "Function calling" guides (ai.google.dev).
+//   Error body: {"error": {"code": 400, "message": "API key not valid. Please pass a valid API key.", "status": "INVALID_ARGUMENT"}}
+//   (Gemini API troubleshooting guide, error codes table: 400 INVALID_ARGUMENT).
+// Lines end in CRLF here, which the event stream allows, so one fixture exercises it end to end.
+const gm = (obj) => `data: ${JSON.stringify(obj)}\r\n\r\n`
+const gmChunk = (parts, finish, usage) => ({ candidates: [{ content: { role: 'model', parts }, ...(finish ? { finishReason: finish } : {}), index: 0 }], usageMetadata: usage ?? { trafficType: 'ON_DEMAND' }, modelVersion: 'gemini-2.5-flash', responseId: 'fx1' })
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ollama /api/chat
+// Source: Ollama API "Streaming" (https://docs.ollama.com/api/streaming, as translated at w3cschool.cn/ollamadocs):
+//   "/api/generate、/api/chat 这类端点默认就是流式。它返回的不是一个 JSON,而是一串按行分隔的 JSON(NDJSON,Content-Type 为
+//   application/x-ndjson)... 最后一行 done: true,同时带 done_reason". Chat chunk shape (ollama-python output quoted at
+//   qiita.com/7shi/items/be2ca03a654f4d26ba5f): {'model': 'gemma2:2b', 'created_at': '2024-08-07T03:57:33.0365888Z',
+//   'message': {'role': 'assistant', 'content': 'Hello'}, 'done': False} ... {'model': 'gemma2:2b', ..., 'message':
+//   {'role': 'assistant', 'content': ''}, 'done_reason': 'stop', 'done': True, 'total_duration': 4353619900,
+//   'load_duration': 63915300, 'prompt_eval_count': 10, 'prompt_eval_duration': 246847000, 'eval_count': 17,
+//   'eval_duration': 4032296000}. Tool calls (Ollama api.md "Chat request (Streaming with tools)", as summarized in
+//   Antrophic-Qwen3.6-Proxy doc/ollama-api.md): "message.tool_calls is set ... {"function": {"name": "get_weather",
+//   "arguments": { "location": "Berlin", "unit": "celsius" }}} ... tool_calls[].function.arguments is an object".
+//   Thinking: message.thinking (the think request field; OllamaMessage schema "thinking": "string").
+//   Errors: {"error": "..."} (api.md "Errors").
+const ol = (message, done = false, extra = {}) => line({ model: 'qwen3:8b', created_at: '2025-10-26T17:15:24.097767Z', message: { role: 'assistant', ...message }, done, ...extra })
+const olDone = (reason, prompt, evalCount) => ol({ content: '' }, true, { done_reason: reason, total_duration: 4353619900, load_duration: 63915300, prompt_eval_count: prompt, prompt_eval_duration: 246847000, eval_count: evalCount, eval_duration: 4032296000 })
+
+const SSE = 'text/event-stream; charset=utf-8'
+const JSONCT = 'application/json'
+
+/** Every case: wire frames and the result connectChatStream must report. */
+export const AI_CASES = [
+  {
+    name: 'openai/text', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '' })), ': keep-alive\n\n', sse(oaChunk({ content: 'Hello' })), sse(oaChunk({ content: ', 世界' })), sse(oaChunk({ content: ' 👋!' })), sse(oaChunk({}, 'stop')), sse(oaUsage(9, 4)), sse('[DONE]')],
+    expect: { provider: 'openai', text: 'Hello, 世界 👋!', reasoning: '', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 9, outputTokens: 4, totalTokens: 13, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'openai/no-usage', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: 'Hi' })), sse(oaChunk({ content: ' there' })), sse(oaChunk({}, 'length')), sse('[DONE]')],
+    expect: { provider: 'openai', text: 'Hi there', reasoning: '', toolCalls: [], finishReason: 'length', usage: null, complete: true }
+  },
+  {
+    name: 'openai/reasoning', provider: 'openai', path: '/v1/chat/completions', contentType: SSE, pauseAfter: 1,
+    frames: [sse(dsChunk({ role: 'assistant', content: null, reasoning_content: '' })), sse(dsChunk({ content: null, reasoning_content: '9.11 < 9.8，' })), sse(dsChunk({ content: null, reasoning_content: 'because 0.11 < 0.8.' })), sse(dsChunk({ content: '9.8 is greater', reasoning_content: null })), sse(dsChunk({ content: ' 🙂', reasoning_content: null })), sse(dsChunk({ content: '', reasoning_content: null }, 'stop')), sse(oaUsage(12, 30, { reasoning_tokens: 21 })), sse('[DONE]')],
+    expect: { provider: 'openai', text: '9.8 is greater 🙂', reasoning: '9.11 < 9.8，because 0.11 < 0.8.', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 30, totalTokens: 42, reasoningTokens: 21 }, complete: true }
+  },
+  {
+    name: 'openai/tools', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [
+      sse(oaChunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_w1', type: 'function', function: { name: 'get_weather', arguments: '' } }] })),
+      sse(oaChunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] })),
+      sse(oaChunk({ tool_calls: [{ index: 1, id: 'call_t2', type: 'function', function: { name: 'get_time', arguments: '' } }] })),
+      sse(oaChunk({ tool_calls: [{ index: 0, function: { arguments: '"北京"}' } }] })),
+      sse(oaChunk({ tool_calls: [{ index: 1, function: { arguments: '{"tz":"Asia/Shanghai"}' } }] })),
+      sse(oaChunk({}, 'tool_calls')), sse(oaUsage(40, 25)), sse('[DONE]')
+    ],
+    expect: { provider: 'openai', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'call_w1', name: 'get_weather', arguments: '{"city":"北京"}' }, { index: 1, id: 'call_t2', name: 'get_time', arguments: '{"tz":"Asia/Shanghai"}' }], finishReason: 'tool_calls', usage: { inputTokens: 40, outputTokens: 25, totalTokens: 65, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    // An OpenAI-compatible server's in-band error after a 200 (OpenAI error object: {"error": {"message", "type", "param", "code"}}).
+    name: 'openai/error-frame', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: 'Partial' })), sse({ error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } })],
+    expect: { provider: 'openai', text: 'Partial', error: { errCode: 1830020, message: 'The server had an error while processing your request. Sorry about that!', providerCode: 'server_error' } }
+  },
+  {
+    // Source: OpenAI "Error codes" guide, 401 "Invalid Authentication / Incorrect API key provided"; error object shape above.
+    name: 'openai/http-401', provider: 'openai', path: '/v1/chat/completions', status: 401, contentType: JSONCT,
+    frames: [JSON.stringify({ error: { message: 'Incorrect API key provided: sk-fx***. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } })],
+    expect: { error: { errCode: 1830005, status: 401, message: 'Incorrect API key provided: sk-fx***. You can find your API key at https://platform.openai.com/account/api-keys.', providerCode: 'invalid_api_key' } }
+  },
+  {
+    name: 'responses/text', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_item.added', { output_index: 0, item: { id: 'msg_fx1', type: 'message', status: 'in_progress', role: 'assistant', content: [] } }),
+      rs('response.content_part.added', { item_id: 'msg_fx1', output_index: 0, content_index: 0, part: { type: 'output_text', annotations: [], text: '' } }),
+      rs('response.output_text.delta', { item_id: 'msg_fx1', output_index: 0, content_index: 0, delta: 'The answer' }),
+      rs('response.output_text.delta', { item_id: 'msg_fx1', output_index: 0, content_index: 0, delta: ' is 42。' }),
+      rs('response.output_text.done', { item_id: 'msg_fx1', output_index: 0, content_index: 0, text: 'The answer is 42。' }),
+      rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 10, output_tokens: 25, total_tokens: 35, output_tokens_details: { reasoning_tokens: 0 } } }) })
+    ],
+    expect: { provider: 'openai-responses', text: 'The answer is 42。', reasoning: '', toolCalls: [], finishReason: 'completed', usage: { inputTokens: 10, outputTokens: 25, totalTokens: 35, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'responses/reasoning-tools', provider: 'openai-responses', path: '/v1/responses', contentType: SSE, pauseAfter: 1,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_item.added', { output_index: 0, item: { id: 'rs_1', type: 'reasoning', summary: [] } }),
+      rs('response.reasoning_summary_text.delta', { item_id: 'rs_1', output_index: 0, summary_index: 0, delta: 'Checking the weather ' }),
+      rs('response.reasoning_summary_text.delta', { item_id: 'rs_1', output_index: 0, summary_index: 0, delta: 'tool.' }),
+      rs('response.output_item.added', { output_index: 1, item: { id: 'fc_1', type: 'function_call', status: 'in_progress', call_id: 'call_xyz', name: 'get_weather', arguments: '' } }),
+      rs('response.function_call_arguments.delta', { item_id: 'fc_1', output_index: 1, delta: '{"location":' }),
+      rs('response.function_call_arguments.delta', { item_id: 'fc_1', output_index: 1, delta: '"Paris"}' }),
+      rs('response.function_call_arguments.done', { item_id: 'fc_1', output_index: 1, arguments: '{"location":"Paris"}' }),
+      rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 30, output_tokens: 50, total_tokens: 80, output_tokens_details: { reasoning_tokens: 32 } } }) })
+    ],
+    expect: { provider: 'openai-responses', text: '', reasoning: 'Checking the weather tool.', toolCalls: [{ index: 0, id: 'call_xyz', name: 'get_weather', arguments: '{"location":"Paris"}' }], finishReason: 'completed', usage: { inputTokens: 30, outputTokens: 50, totalTokens: 80, reasoningTokens: 32 }, complete: true }
+  },
+  {
+    name: 'responses/error', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [rs('response.created', { response: rsResponse('in_progress') }), rs('error', { error: { code: 'rate_limit_exceeded', message: 'Rate limit reached for gpt-4.1-mini.', param: null } })],
+    expect: { provider: 'openai-responses', text: '', error: { errCode: 1830020, message: 'Rate limit reached for gpt-4.1-mini.', providerCode: 'rate_limit_exceeded' } }
+  },
+  {
+    name: 'anthropic/text', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
+    frames: [anStart(25), an('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }), an('ping', {}), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Hello' } }), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: '！你好 🌏' } }), an('content_block_stop', { index: 0 }), an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 15 } }), an('message_stop', {})],
+    expect: { provider: 'anthropic', text: 'Hello！你好 🌏', reasoning: '', toolCalls: [], finishReason: 'end_turn', usage: { inputTokens: 25, outputTokens: 15, totalTokens: 40, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'anthropic/thinking-tools', provider: 'anthropic', path: '/v1/messages', contentType: SSE, pauseAfter: 2,
+    frames: [
+      anStart(472),
+      an('content_block_start', { index: 0, content_block: { type: 'thinking', thinking: '' } }),
+      an('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: 'The user wants the weather; ' } }),
+      an('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: 'call get_weather.' } }),
+      an('content_block_delta', { index: 0, delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds' } }),
+      an('content_block_stop', { index: 0 }),
+      an('content_block_start', { index: 1, content_block: { type: 'text', text: '' } }),
+      an('content_block_delta', { index: 1, delta: { type: 'text_delta', text: 'Let me check.' } }),
+      an('content_block_stop', { index: 1 }),
+      an('content_block_start', { index: 2, content_block: { type: 'tool_use', id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', input: {} } }),
+      an('content_block_delta', { index: 2, delta: { type: 'input_json_delta', partial_json: '' } }),
+      an('content_block_delta', { index: 2, delta: { type: 'input_json_delta', partial_json: '{"location": "San Fra' } }),
+      an('content_block_delta', { index: 2, delta: { type: 'input_json_delta', partial_json: 'ncisco, CA"}' } }),
+      an('content_block_stop', { index: 2 }),
+      an('message_delta', { delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 89 } }),
+      an('message_stop', {})
+    ],
+    expect: { provider: 'anthropic', text: 'Let me check.', reasoning: 'The user wants the weather; call get_weather.', toolCalls: [{ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: '{"location": "San Francisco, CA"}' }], finishReason: 'tool_use', usage: { inputTokens: 472, outputTokens: 89, totalTokens: 561, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'anthropic/overloaded', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
+    frames: [anStart(10), an('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Par' } }), an('error', { error: { type: 'overloaded_error', message: 'Overloaded' } })],
+    expect: { provider: 'anthropic', text: 'Par', error: { errCode: 1830020, message: 'Overloaded', providerCode: 'overloaded_error' } }
+  },
+  {
+    // Source: Anthropic "Errors" (https://docs.anthropic.com/en/api/errors): {"type": "error", "error": {"type": "not_found_error", "message": "The requested resource could not be found."}}; 401 authentication_error.
+    name: 'anthropic/http-401', provider: 'anthropic', path: '/v1/messages', status: 401, contentType: JSONCT,
+    frames: [JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' }, request_id: 'req_fx1' })],
+    expect: { error: { errCode: 1830005, status: 401, message: 'invalid x-api-key', providerCode: 'authentication_error' } }
+  },
+  {
+    name: 'gemini/text', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
+    frames: [gm(gmChunk([{ text: 'Hello!' }])), gm(gmChunk([{ text: ' 你好，' }])), gm(gmChunk([{ text: '有什么可以帮你？😀' }])), gm(gmChunk([{ text: '', thoughtSignature: 'AY89a18iOcFus5wr5bW5xN6zZ4aUiCyhgmg6HE2YjtYDV/dwZ5oZlZHeTmiUKv34qq0=' }], 'STOP', { promptTokenCount: 5, candidatesTokenCount: 12, totalTokenCount: 17, trafficType: 'ON_DEMAND' }))],
+    expect: { provider: 'gemini', text: 'Hello! 你好，有什么可以帮你？😀', reasoning: '', toolCalls: [], finishReason: 'STOP', usage: { inputTokens: 5, outputTokens: 12, totalTokens: 17, reasoningTokens: 0 }, complete: false }
+  },
+  {
+    name: 'gemini/thinking-tools', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream', pauseAfter: 1,
+    frames: [
+      gm(gmChunk([{ text: '**Planning** I should look up the weather.', thought: true }])),
+      gm(gmChunk([{ text: 'Checking… ' }])),
+      gm(gmChunk([{ functionCall: { name: 'get_weather', args: { location: 'Boston, MA' } } }, { functionCall: { name: 'get_time', args: { tz: 'America/New_York' } } }], 'STOP', { promptTokenCount: 20, candidatesTokenCount: 18, totalTokenCount: 88, thoughtsTokenCount: 50 }))
+    ],
+    expect: { provider: 'gemini', text: 'Checking… ', reasoning: '**Planning** I should look up the weather.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Boston, MA"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"America/New_York"}' }], finishReason: 'STOP', usage: { inputTokens: 20, outputTokens: 18, totalTokens: 88, reasoningTokens: 50 }, complete: false }
+  },
+  {
+    name: 'gemini/http-400', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', status: 400, contentType: JSONCT,
+    frames: [JSON.stringify({ error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }] } }, null, 2)],
+    expect: { error: { errCode: 1830005, status: 400, message: 'API key not valid. Please pass a valid API key.', providerCode: 'INVALID_ARGUMENT' } }
+  },
+  {
+    name: 'ollama/text', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson',
+    frames: [ol({ content: 'That' }), ol({ content: "'s" }), ol({ content: ' 好问题' }), ol({ content: ' 🦙!' }), olDone('stop', 10, 17)],
+    expect: { provider: 'ollama', text: "That's 好问题 🦙!", reasoning: '', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 10, outputTokens: 17, totalTokens: 27, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'ollama/thinking-tools', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson', pauseAfter: 1,
+    frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }), olDone('stop', 120, 31)],
+    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }], finishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'ollama/error-line', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson',
+    frames: [ol({ content: 'Hel' }), line({ error: 'an error was encountered while running the model: unexpected EOF' })],
+    expect: { provider: 'ollama', text: 'Hel', error: { errCode: 1830020, message: 'an error was encountered while running the model: unexpected EOF', providerCode: '' } }
+  },
+  {
+    name: 'ollama/http-404', provider: 'ollama', path: '/api/chat', status: 404, contentType: JSONCT,
+    frames: [JSON.stringify({ error: 'model "llama9" not found, try pulling it first' })],
+    expect: { error: { errCode: 1830005, status: 404, message: 'model "llama9" not found, try pulling it first', providerCode: '' } }
+  }
+]
+
+export const aiCase = (name) => AI_CASES.find((c) => c.name === name)

@@ -1,0 +1,108 @@
+// Runs the AI fixtures (server/ai-fixtures.mjs) through a connectChatStream of any harness (Node, Chromium, the
+// mp-weixin build, the generated Kotlin on the JVM) and checks what it reported against each case's expected result,
+// plus the delivery guarantees: every text shown is a prefix of the final text, the deltas add up to it, exactly one
+// of onDone / onError, nothing after it.
+import { AI_CASES } from '../../server/ai-fixtures.mjs'
+
+export { AI_CASES }
+
+/** The splits every case runs with: as written, one byte per write, random pieces (seeded). */
+export const SPLITS = [{ name: 'whole', params: '' }, { name: '1-byte', params: '&chunk=1' }, { name: 'random', params: '&chunk=random&seed=7' }]
+
+export function caseUrl(base, c, split, extra = '') {
+  return `${base.replace(/\/+$/, '')}/ai${c.path}?case=${encodeURIComponent(c.name)}${split.params}${extra}`
+}
+
+/** Options for one run; auto: let the helper detect the provider from URL and frames. */
+export function caseOptions(base, c, split, { auto = true, updateInterval = 0, extra = '' } = {}) {
+  return {
+    url: caseUrl(base, c, split, extra),
+    provider: auto ? 'auto' : c.provider,
+    apiKey: 'test-key',
+    model: 'fixture-model',
+    messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
+    updateInterval
+  }
+}
+
+/** Starts one stream, records every callback, resolves when onDone/onError fired and a grace period passed quietly. */
+export function recordChat(connectChatStream, options, { grace = 60, timeout = 15000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const log = { text: [], reasoning: [], tools: [], done: [], error: [], after: 0, order: [] }
+    let finished = false
+    const stream = connectChatStream(options)
+    const mark = (kind) => {
+      if (finished) log.after++
+      log.order.push(kind)
+    }
+    stream.onText((ev) => { mark('text'); log.text.push({ delta: ev.delta, text: ev.text }) })
+    stream.onReasoning((ev) => { mark('reasoning'); log.reasoning.push({ delta: ev.delta, text: ev.text }) })
+    stream.onToolCall((ev) => { mark('tool'); log.tools.push({ index: ev.index, id: ev.id, name: ev.name, delta: ev.delta, arguments: ev.arguments }) })
+    const end = () => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      setTimeout(() => resolve(log), grace)
+    }
+    stream.onDone((r) => { mark('done'); log.done.push(JSON.parse(JSON.stringify(r))); end() })
+    stream.onError((e) => { mark('error'); log.error.push({ errCode: e.errCode, errMsg: e.errMsg, data: e.data == null ? null : JSON.parse(JSON.stringify(e.data)) }); end() })
+    const timer = setTimeout(() => reject(new Error(`no onDone/onError within ${timeout} ms; so far ${JSON.stringify(log.order)}`)), timeout)
+    log.stream = stream
+  })
+}
+
+function checkUpdates(expect, updates, final, what) {
+  let joined = ''
+  for (const u of updates) {
+    expect(final.startsWith(u.text), `${what} update ${JSON.stringify(u.text)} is a prefix of the final ${what}`).toBe(true)
+    joined += u.delta
+    expect(u.text).toBe(joined)
+    expect(u.delta.length).toBeGreaterThan(0)
+  }
+  expect(joined, `${what} deltas add up to the final ${what}`).toBe(final)
+}
+
+/** The checks of one case's recorded run. */
+export function checkChatCase(expect, c, log) {
+  const want = c.expect
+  expect(log.after, 'nothing after onDone/onError').toBe(0)
+  if (want.error) {
+    expect(log.done).toEqual([])
+    expect(log.error.length).toBe(1)
+    const e = log.error[0]
+    expect(e.errCode).toBe(want.error.errCode)
+    expect(e.errMsg).toContain(want.error.message)
+    expect(e.data.providerMessage).toBe(want.error.message)
+    expect(e.data.providerCode).toBe(want.error.providerCode)
+    if (want.error.status) expect(e.data.status).toBe(want.error.status)
+    if (want.text !== undefined) checkUpdates(expect, log.text, want.text, 'text')
+    return
+  }
+  expect(log.error).toEqual([])
+  expect(log.done.length).toBe(1)
+  const r = log.done[0]
+  expect(r.provider).toBe(want.provider)
+  expect(r.text).toBe(want.text)
+  expect(r.reasoning).toBe(want.reasoning)
+  expect(r.toolCalls).toEqual(want.toolCalls)
+  expect(r.finishReason).toBe(want.finishReason)
+  expect(r.usage).toEqual(want.usage)
+  expect(r.complete).toBe(want.complete)
+  checkUpdates(expect, log.text, want.text, 'text')
+  checkUpdates(expect, log.reasoning, want.reasoning, 'reasoning')
+  // Tool-call pieces: per call, the arguments so far grow by each delta and end as the final arguments.
+  for (const call of want.toolCalls) {
+    const pieces = log.tools.filter((t) => t.index === call.index)
+    expect(pieces.length).toBeGreaterThan(0)
+    let args = ''
+    for (const p of pieces) {
+      args += p.delta
+      expect(p.arguments).toBe(args)
+    }
+    expect(args).toBe(call.arguments)
+    expect(pieces.at(-1).name).toBe(call.name)
+    expect(pieces.at(-1).id).toBe(call.id)
+  }
+  // The final text update comes before onDone.
+  expect(log.order.at(-1)).toBe('done')
+}
