@@ -3,7 +3,7 @@
 // (test/support/mp-wx-harness.mjs). Every shared scenario runs in four decoding/chunking modes, and once on the
 // uni-app Vue 3 build of the same pages; then the mini-program specifics: request encoding, unsupported base
 // libraries, heartbeat abort, app hidden, devtools without statusCode.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { buildMpWeixin } from './support/mp-build.mjs'
 import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
@@ -96,8 +96,8 @@ describe('mp-weixin build: the request as WeChat sends it', () => {
     expect(form.headers['content-type']).toBe('application/x-www-form-urlencoded')
     expect(json).toMatchObject({ method: 'PUT', body: '{"n":1,"s":"你好"}' })
     expect(json.headers['content-type']).toBe('application/json')
-    // No platform timeout cuts a long stream: the engine's timeout and heartbeatTimeout decide.
-    expect(app.host.tasksFor(key).every((t) => t.timeout >= 3600000)).toBe(true)
+    // WeChat's documented maximum (60 s), never more: a stream cut there is handled (see "host time limit" below).
+    expect(app.host.tasksFor(key).every((t) => t.timeout === 60000)).toBe(true)
   })
 
   test('a response delivered whole in success (not chunked) is not delivered twice', async () => {
@@ -112,18 +112,44 @@ describe('mp-weixin build: the request as WeChat sends it', () => {
   })
 })
 
-describe('mp-weixin build: base libraries that cannot stream fail with 1830007', () => {
-  test('SDKVersion below 2.20.2: 1830007 naming the minimum version, and no request is sent', async () => {
+describe('mp-weixin build: base libraries that cannot stream', () => {
+  test('SDKVersion below 2.20.2: a GET, or requireStreaming, fails with 1830007 naming both versions and sends nothing', async () => {
     const app = loadMpWeixinBuild(buildDir, { sdkVersion: '2.20.1' })
     const key = uniqueKey('mp-old')
-    const r = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n' }), method: 'POST', data: 'x' } })
-    expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['error', 'close'])
-    const [err] = r.log.filter((e) => e.kind === 'error')
-    expect(err).toMatchObject({ code: 1830007, readyState: 2 })
-    expect(err.message).toMatch(/2\.20\.2/)
-    expect(err.message).toMatch(/2\.20\.1/)
+    const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n' })
+    for (const options of [{ url }, { url, method: 'POST', data: 'x', requireStreaming: true }]) {
+      const r = await runScenario(app.plugin.connectEventSource, { options })
+      expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['error', 'close'])
+      const [err] = r.log.filter((e) => e.kind === 'error')
+      expect(err).toMatchObject({ code: 1830007, readyState: 2 })
+      expect(err.message).toMatch(/2\.20\.2/)
+      expect(err.message).toMatch(/2\.20\.1/)
+    }
     expect(app.host.tasks).toHaveLength(0)
     expect(await srv.requests(key)).toHaveLength(0)
+  })
+
+  test('SDKVersion below 2.20.2: the AI chat POST is answered whole, streaming false on open, one console warning', async () => {
+    const app = loadMpWeixinBuild(buildDir, { sdkVersion: '2.19.0' })
+    const key = uniqueKey('mp-old-chat')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const options = { url: srv.url + '/v1/chat/completions?delay=0&key=' + key, method: 'POST', header: { Authorization: 'Bearer sk-local-test' }, data: { stream: true, messages: [{ role: 'user', content: 'old base library' }] } }
+    const opened = []
+    const connect = (o) => { const es = app.plugin.connectEventSource(o); es.onOpen((ev) => opened.push(ev.streaming)); return es }
+    const first = await runScenario(connect, { options })
+    const second = await runScenario(connect, { options })
+    const warnings = warn.mock.calls.filter((c) => /connect-event-source/.test(String(c[0])))
+    warn.mockRestore()
+    for (const r of [first, second]) {
+      const datas = r.log.filter((e) => e.kind === 'message').map((e) => e.data)
+      expect(datas.at(-1)).toBe('[DONE]')
+      expect(datas.slice(0, -1).map((d) => JSON.parse(d).choices?.[0]?.delta?.content ?? '').join('')).toBe(mockReply('old base library'))
+      expect(r.log.at(-1).kind).toBe('close')
+    }
+    expect(opened).toEqual([false, false])
+    expect(warnings).toHaveLength(1)
+    expect(String(warnings[0][0])).toMatch(/2\.19\.0.*requireStreaming/)
+    expect(app.host.tasksFor(key).map((t) => t.enableChunked)).toEqual([false, false])
   })
 
   test('a RequestTask without onChunkReceived: 1830007, that request aborted, later sources refused before sending', async () => {
@@ -166,27 +192,91 @@ describe('mp-weixin build: lost streams', () => {
     expect(reqs[1].lastEventId).toBe('1')
   })
 
-  test('app hidden: WeChat interrupts the request; the error says why and GET reconnects once shown', async () => {
+  test('app hidden: WeChat interrupts the GET (1830012); it reconnects right after show, skipping its delay, with Last-Event-ID', async () => {
     const app = loadMpWeixinBuild(buildDir, { suspendAfterMs: 150 })
     const key = uniqueKey('mp-hide')
-    const url = scenarioUrl(srv.url, { key, body: ['data: one\n\n', 'data: two\n\n'], end: ['hold', 'hold'] })
-    const es = app.plugin.connectEventSource({ url, retryInterval: 300 })
+    const url = scenarioUrl(srv.url, { key, body: ['id: 7\ndata: one\n\n', 'data: two\n\n'], end: ['hold', 'hold'] })
+    // A delay far beyond the test's patience: only the show can bring the second request.
+    const es = app.plugin.connectEventSource({ url, retryInterval: 60000, maxRetryInterval: 60000 })
     const w = watch(es)
     await w.until(count('message'), 3000)
     app.host.hideApp()
     await w.until(count('error'), 3000)
     const err = w.log.find((e) => e.kind === 'error')
-    expect(err).toMatchObject({ code: 1830002, readyState: 0, data: { willRetry: true } })
+    expect(err).toMatchObject({ code: 1830012, readyState: 0, data: { willRetry: true, retryDelay: 60000 } })
     expect(err.message).toMatch(/request:fail interrupted/)
     expect(err.message).toMatch(/background/)
+    const shownAt = Date.now()
     app.host.showApp()
     await w.until((log) => log.some((e) => e.data === 'two'), 3000)
+    expect(Date.now() - shownAt).toBeLessThan(2000)
     es.close()
     expect(w.kinds()).toEqual(['open', 'message', 'error', 'open', 'message', 'close'])
-    expect(await srv.requests(key)).toHaveLength(2)
+    const reqs = await srv.requests(key)
+    expect(reqs).toHaveLength(2)
+    expect(reqs[1].lastEventId).toBe('7')
   })
 
-  test('app hidden during a POST (no retries by default): final 1830002 with the background note', async () => {
+  test('the network comes back: a GET waiting for its reconnect delay reconnects now', async () => {
+    const app = loadMpWeixinBuild(buildDir)
+    const key = uniqueKey('mp-net')
+    const url = scenarioUrl(srv.url, { key, body: ['id: 3\ndata: one\n\n', 'data: two\n\n'], end: ['close', 'hold'] })
+    const es = app.plugin.connectEventSource({ url, retryInterval: 60000, maxRetryInterval: 60000 })
+    const w = watch(es)
+    await w.until(count('error'), 3000)
+    expect(w.log.find((e) => e.kind === 'error')).toMatchObject({ code: 1830002, data: { willRetry: true, retryDelay: 60000 } })
+    app.host.setNetwork(false)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await srv.requests(key)).toHaveLength(1)
+    app.host.setNetwork(true)
+    await w.until((log) => log.some((e) => e.data === 'two'), 3000)
+    es.close()
+    const reqs = await srv.requests(key)
+    expect(reqs).toHaveLength(2)
+    expect(reqs[1].lastEventId).toBe('3')
+  })
+
+  test('WeChat cuts a request at its time limit: a GET reconnects at once with Last-Event-ID (1830013), a POST ends with 1830013', async () => {
+    // The host's 60 s maximum, shortened for the test (the plugin passes 60000; the host cuts at maxTimeoutMs).
+    const app = loadMpWeixinBuild(buildDir, { maxTimeoutMs: 400 })
+    const key = uniqueKey('mp-cap')
+    const url = scenarioUrl(srv.url, { key, body: ['id: 1\ndata: first\n\n', 'data: second\n\n'], end: ['hold', 'hold'] })
+    const es = app.plugin.connectEventSource({ url, retryInterval: 60000, maxRetryInterval: 60000 })
+    const w = watch(es)
+    await w.until((log) => log.some((e) => e.data === 'second'), 3000)
+    es.close()
+    const err = w.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830013, readyState: 0, data: { willRetry: true, retryDelay: 0 } })
+    expect(err.message).toMatch(/request:fail timeout/)
+    expect(err.message).toMatch(/60000 ms/)
+    const reqs = await srv.requests(key)
+    expect(reqs).toHaveLength(2)
+    expect(reqs[1].lastEventId).toBe('1')
+
+    const postKey = uniqueKey('mp-cap-post')
+    const post = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key: postKey, body: 'data: partial\n\n', end: 'hold' }), method: 'POST', data: '{}' } })
+    expect(post.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['open', 'message', 'error', 'close'])
+    expect(post.log.find((e) => e.kind === 'error')).toMatchObject({ code: 1830013, readyState: 2, data: { willRetry: false } })
+    expect(await srv.requests(postKey)).toHaveLength(1)
+  })
+
+  test('opening and closing 1,000 sources leaves no host listener behind (the last source to close removes them)', async () => {
+    const app = loadMpWeixinBuild(buildDir)
+    const before = app.host.listenerCounts()
+    const url = scenarioUrl(srv.url, { key: uniqueKey('mp-leak'), body: 'data: x\n\n', end: 'hold' })
+    const sources = []
+    for (let i = 0; i < 1000; i++) sources.push(app.plugin.connectEventSource({ url }))
+    const during = app.host.listenerCounts()
+    expect(during).toEqual({ hide: before.hide + 1, show: before.show + 1, network: before.network + 1 })
+    for (const es of sources) es.close()
+    expect(app.host.listenerCounts()).toEqual(before)
+    // Sources that end by themselves (1830001 here) are removed too.
+    const bad = await runScenario(app.plugin.connectEventSource, { options: { url: 'ftp://nope' } })
+    expect(bad.log.find((e) => e.kind === 'error').code).toBe(1830001)
+    expect(app.host.listenerCounts()).toEqual(before)
+  })
+
+  test('app hidden during a POST (no retries by default): 1830012 once, final, with the background note', async () => {
     const app = loadMpWeixinBuild(buildDir, { suspendAfterMs: 100 })
     const key = uniqueKey('mp-hide-post')
     const es = app.plugin.connectEventSource({ url: scenarioUrl(srv.url, { key, body: 'data: partial\n\n', end: 'hold' }), method: 'POST', data: '{}' })
@@ -197,7 +287,7 @@ describe('mp-weixin build: lost streams', () => {
     app.host.showApp()
     expect(w.kinds()).toEqual(['open', 'message', 'error', 'close'])
     const err = w.log.find((e) => e.kind === 'error')
-    expect(err).toMatchObject({ code: 1830002, readyState: 2, data: { willRetry: false } })
+    expect(err).toMatchObject({ code: 1830012, readyState: 2, data: { willRetry: false } })
     expect(err.message).toMatch(/interrupted.*background/)
   })
 })

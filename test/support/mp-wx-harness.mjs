@@ -12,7 +12,14 @@
  * - base libraries before 2.20.1 have no RequestTask.onChunkReceived (option noChunkApi): body only in success;
  * - after the app is hidden, running requests fail with 'request:fail interrupted' (option suspendAfterMs,
  *   5000 on devices) and new ones fail until the app is shown again;
- * - redirects are followed by the platform's network stack.
+ * - redirects are followed by the platform's network stack;
+ * - the request timeout is total time, capped at maxTimeoutMs (WeChat documents 60 s as default and maximum);
+ *   a request cut there fails with 'request:fail timeout';
+ * - uni.onNetworkStatusChange / offNetworkStatusChange (setNetwork(connected) fires them).
+ *
+ * Other hosts (test/support/mp-hosts.mjs) reuse this host with options: noChunkApi (request without a chunked
+ * mode: the body only in success), alipay (my.request: `headers` in, `status`/`headers` out, HTTP errors in fail
+ * with error 19), eventSource (tt.createEventSource, emulated in createEventSourceApi below).
  *
  * Chunking (option chunking): 'network' (as Node receives them), 'bytes1' (one byte per chunk),
  * 'random' (every network chunk cut at random offsets, seeded), 'merge' (network chunks coalesced over mergeMs).
@@ -37,7 +44,10 @@ const DEFAULTS = {
   noChunkApi: false,
   noAppBaseInfo: false,
   successData: 'empty',
-  suspendAfterMs: 5000
+  suspendAfterMs: 5000,
+  maxTimeoutMs: Infinity,
+  alipay: false,
+  eventSource: false
 }
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
@@ -67,6 +77,179 @@ function encodeBody(header, data) {
   return Buffer.from(new URLSearchParams(Object.entries(data).map(([k, v]) => [k, String(v)])).toString(), 'utf8')
 }
 
+/**
+ * my.request (Alipay) over the wx-like request: `headers` in; success gets { data, status, headers }; an HTTP error
+ * status fails with { error: 19, errorMessage, status, data, headers }; other failures { error, errorMessage }.
+ */
+function alipayRequest(request) {
+  return (opts) => {
+    const { headers, success, fail, complete, ...rest } = opts
+    const failWith = (e) => { fail?.(e); complete?.(e) }
+    return request({
+      ...rest,
+      header: headers || {},
+      success: (res) => {
+        const out = { data: res.data, status: res.statusCode, headers: res.header }
+        if (res.statusCode >= 400) return failWith({ error: 19, errorMessage: 'http status error', ...out })
+        success?.(out)
+        complete?.(out)
+      },
+      fail: (err) => {
+        const text = String(err.errMsg).replace(/^request:fail ?/, '')
+        failWith({ error: /timeout/.test(text) ? 13 : 12, errorMessage: /timeout/.test(text) ? '请求超时 (timeout)' : text })
+      }
+    })
+  }
+}
+
+/**
+ * The host's own event-stream reader, as tt.createEventSource is documented: it parses the stream itself and hands
+ * out { data, event, lastEventId } per event; comments and retry: stay inside. Lines split anywhere, CR/LF/CRLF,
+ * one leading BOM removed (TextDecoder).
+ */
+function hostEventStreamReader(onEvent) {
+  const decoder = new TextDecoder('utf-8')
+  let line = ''
+  let afterCR = false
+  let data = []
+  let type = ''
+  let idBuffer = ''
+  function field(text) {
+    if (text === '') {
+      const lastEventId = idBuffer
+      if (data.length) onEvent({ data: data.join('\n'), event: type || 'message', lastEventId })
+      data = []
+      type = ''
+      return
+    }
+    if (text[0] === ':') return
+    const colon = text.indexOf(':')
+    const name = colon === -1 ? text : text.slice(0, colon)
+    let value = colon === -1 ? '' : text.slice(colon + 1)
+    if (value[0] === ' ') value = value.slice(1)
+    if (name === 'data') data.push(value)
+    else if (name === 'event') type = value
+    else if (name === 'id' && !value.includes('\0')) idBuffer = value
+  }
+  function feed(text) {
+    for (const c of text) {
+      if (afterCR && c === '\n') { afterCR = false; continue }
+      afterCR = false
+      if (c === '\r' || c === '\n') {
+        field(line)
+        line = ''
+        afterCR = c === '\r'
+      } else line += c
+    }
+  }
+  return { push: (buf) => feed(decoder.decode(buf, { stream: true })), end: () => feed(decoder.decode()) }
+}
+
+/**
+ * tt.createEventSource(params, timeout) over real HTTP, as documented (Douyin, base library 3.35.0+): GET or POST,
+ * header (content-type defaults to application/json, accept to text/event-stream), data (object, ArrayBuffer or
+ * array; POST only); an EventSourceTask with onOpen, onMessage({ data, event, lastEventId }), onError({ errMsg }),
+ * onClose and close(). Assumptions where the documentation is silent (to confirm on a device): onOpen only for 200
+ * with text/event-stream, otherwise onError without status or body; the end of the response is onClose (the host
+ * does not reconnect by itself); timeout is total time, default 60000; nothing is delivered after close().
+ */
+function createEventSourceApi(tasks, isSuspended) {
+  return function createEventSource(params, timeout = 60000) {
+    const listeners = { open: [], message: [], error: [], close: [] }
+    const method = String(params.method || 'GET').toUpperCase()
+    const record = {
+      api: 'createEventSource', url: params.url, method, header: { ...(params.header || {}) }, data: params.data,
+      timeout, closeCalls: 0, outcome: null, body: null
+    }
+    tasks.push(record)
+    let finished = false
+    let closed = false
+    let nodeReq = null
+    let timer = null
+    const queue = []
+    let draining = false
+    const post = (fn) => {
+      queue.push(fn)
+      if (!draining) {
+        draining = true
+        setImmediate(drain)
+      }
+    }
+    function drain() {
+      const fn = queue.shift()
+      if (fn && !closed) fn()
+      if (queue.length) setImmediate(drain)
+      else draining = false
+    }
+    function finish(kind, payload) {
+      if (finished) return
+      finished = true
+      record.outcome = kind === 'close' ? 'close' : payload.errMsg
+      clearTimeout(timer)
+      if (nodeReq) nodeReq.destroy()
+      post(() => listeners[kind].forEach((l) => l(payload)))
+    }
+    const task = {
+      onOpen: (l) => { listeners.open.push(l) },
+      onMessage: (l) => { listeners.message.push(l) },
+      onError: (l) => { listeners.error.push(l) },
+      onClose: (l) => { listeners.close.push(l) },
+      close() {
+        record.closeCalls++
+        closed = true
+        finished = true
+        clearTimeout(timer)
+        if (nodeReq) nodeReq.destroy()
+      }
+    }
+    record.task = task
+    record.interrupt = () => finish('error', { errMsg: 'createEventSource:fail interrupted' })
+    record.isRunning = () => !finished
+    if (isSuspended()) {
+      finish('error', { errMsg: SUSPENDED_MSG.replace('request:fail createRequestTask', 'createEventSource:fail') })
+      return task
+    }
+    const headers = { ...record.header }
+    const has = (n) => Object.keys(headers).some((k) => k.toLowerCase() === n)
+    if (!has('content-type')) headers['content-type'] = 'application/json'
+    if (!has('accept')) headers.accept = 'text/event-stream'
+    const body = method === 'POST' ? encodeBody(headers, params.data) : null
+    record.body = body ? body.toString('utf8') : null
+    if (timeout < 2 ** 31) timer = setTimeout(() => finish('error', { errMsg: 'createEventSource:fail timeout' }), timeout)
+    function send(url, m, b, redirects) {
+      const target = new URL(url)
+      const lib = target.protocol === 'https:' ? https : http
+      nodeReq = lib.request(target, { method: m, headers: b ? { ...headers, 'Content-Length': String(b.length) } : headers }, (res) => {
+        if (finished) return res.destroy()
+        const status = res.statusCode
+        if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < 10) {
+          res.resume()
+          const keep = status === 307 || status === 308
+          return send(new URL(res.headers.location, target).href, keep ? m : 'GET', keep ? b : null, redirects + 1)
+        }
+        if (status !== 200 || !/^\s*text\/event-stream\s*(;|$)/i.test(res.headers['content-type'] || '')) {
+          res.resume()
+          return finish('error', { errMsg: 'createEventSource:fail' })
+        }
+        post(() => listeners.open.forEach((l) => l({})))
+        const reader = hostEventStreamReader((ev) => post(() => listeners.message.forEach((l) => l(ev))))
+        res.on('data', (buf) => { if (!finished) reader.push(buf) })
+        res.on('end', () => {
+          if (finished) return
+          reader.end()
+          finish('close', {})
+        })
+        res.on('close', () => { if (!res.complete) finish('error', { errMsg: 'createEventSource:fail connection reset' }) })
+      })
+      nodeReq.on('error', (e) => finish('error', { errMsg: 'createEventSource:fail ' + (e.code || e.message) }))
+      if (b) nodeReq.write(b)
+      nodeReq.end()
+    }
+    setImmediate(() => { if (!finished) send(params.url, method, body, 0) })
+    return task
+  }
+}
+
 /** Creates the `wx` object and the lifecycle globals of one mini-program instance. */
 export function createWxHost(options = {}) {
   const config = { ...DEFAULTS, ...options }
@@ -74,6 +257,7 @@ export function createWxHost(options = {}) {
   const tasks = []
   const hideListeners = new Set()
   const showListeners = new Set()
+  const networkListeners = new Set()
   const storage = new Map()
   let suspended = false
   let hidden = false
@@ -226,7 +410,7 @@ export function createWxHost(options = {}) {
       const body = method === 'GET' || method === 'HEAD' ? null : encodeBody(record.header, opts.data)
       // setImmediate: the platform starts the request after the call returns (listeners can be attached).
       setImmediate(() => { if (!finished) send(opts.url, method, body, 0) })
-      const limit = typeof opts.timeout === 'number' ? opts.timeout : 60000
+      const limit = Math.min(typeof opts.timeout === 'number' ? opts.timeout : 60000, config.maxTimeoutMs)
       if (limit < 2 ** 31) timeoutTimer = setTimeout(() => fail('request:fail timeout'), limit)
     }
 
@@ -251,7 +435,11 @@ export function createWxHost(options = {}) {
   }
 
   const wx = {
-    request,
+    request: config.alipay ? alipayRequest(request) : request,
+    ...(config.eventSource ? { createEventSource: createEventSourceApi(tasks, () => suspended) } : {}),
+    onNetworkStatusChange: (l) => { networkListeners.add(l) },
+    offNetworkStatusChange: (l) => { networkListeners.delete(l) },
+    getNetworkType: (o = {}) => { const r = { networkType: 'wifi', errMsg: 'getNetworkType:ok' }; o.success?.(r); o.complete?.(r) },
     getSystemInfoSync: systemInfo,
     getSystemInfo: (o = {}) => { const r = { ...systemInfo(), errMsg: 'getSystemInfo:ok' }; o.success?.(r); o.complete?.(r) },
     getAppBaseInfo: () => (config.noAppBaseInfo ? undefined : baseInfo()),
@@ -263,7 +451,7 @@ export function createWxHost(options = {}) {
     getStorageSync: (k) => storage.get(k) ?? '',
     setStorageSync: (k, v) => { storage.set(k, v) },
     setStorage: (o) => { storage.set(o.key, o.data); o.success?.({ errMsg: 'setStorage:ok' }) },
-    canIUse: () => true,
+    canIUse: (name) => !/DingTalk/.test(String(name)),
     onAppHide: (l) => { hideListeners.add(l) },
     offAppHide: (l) => { hideListeners.delete(l) },
     onAppShow: (l) => { showListeners.add(l) },
@@ -296,6 +484,14 @@ export function createWxHost(options = {}) {
       clearTimeout(suspendTimer)
       showListeners.forEach((l) => l({ path: 'pages/chat/chat', query: {}, scene: 1001 }))
     },
+    /** The network goes away or comes back: network status listeners fire. */
+    setNetwork(connected) {
+      networkListeners.forEach((l) => l({ isConnected: connected, networkType: connected ? 'wifi' : 'none' }))
+    },
+    /** Lifecycle and network listeners the page code left registered with the host. */
+    listenerCounts() {
+      return { hide: hideListeners.size, show: showListeners.size, network: networkListeners.size }
+    },
     /** Requests whose URL contains `part`. */
     tasksFor(part) {
       return tasks.filter((t) => t.url.includes(part))
@@ -309,6 +505,15 @@ export function createWxHost(options = {}) {
  * Returns the host and the plugin's module exports.
  */
 export function loadMpWeixinBuild(buildDir, options = {}) {
+  return loadMpBuild(buildDir, 'mp-weixin', 'wx', options)
+}
+
+/**
+ * The same for any mini-program build: platform is the uni platform ('mp-qq'), globalName the host's global ('qq');
+ * the host object is this file's `wx` with the options that give it that host's documented behaviour
+ * (test/support/mp-hosts.mjs).
+ */
+export function loadMpBuild(buildDir, platform, globalName, options = {}) {
   const host = createWxHost(options)
   const root = path.resolve(buildDir) + path.sep
   for (const id of Object.keys(require.cache)) if (id.startsWith(root)) delete require.cache[id]
@@ -317,7 +522,7 @@ export function loadMpWeixinBuild(buildDir, options = {}) {
   // A mini-program's JS context has neither; vitest's setup file installs them for the .uts source tests.
   delete globalThis.UniError
   delete globalThis.UTSJSONObject
-  globalThis.wx = host.wx
+  globalThis[globalName] = host.wx
   globalThis.App = (o) => { appOptions = o; Object.assign(appInstance, o) }
   globalThis.Page = () => {}
   globalThis.Component = () => {}
@@ -328,7 +533,7 @@ export function loadMpWeixinBuild(buildDir, options = {}) {
     require(path.join(buildDir, 'common/vendor.js'))
     require(path.join(buildDir, 'app.js'))
     return {
-      plugin: require(path.join(buildDir, PLUGIN_DIR, 'mp-weixin/index.js')),
+      plugin: require(path.join(buildDir, PLUGIN_DIR, platform, 'index.js')),
       textDecoder: require(path.join(buildDir, PLUGIN_DIR, 'common/text-decoder.js')),
       utf8: require(path.join(buildDir, PLUGIN_DIR, 'common/utf8.js'))
     }

@@ -21,7 +21,7 @@ function walk(file, out) {
   }
 }
 
-function fingerprint(script) {
+export function fingerprint(script) {
   const files = [script]
   for (const input of INPUTS) walk(path.join(ROOT, input), files)
   return createHash('sha1').update(files.join('\n')).digest('hex')
@@ -30,7 +30,7 @@ function fingerprint(script) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 // Vitest runs test files in parallel workers: a lock directory makes one of them build.
-async function withLock(lock, fn) {
+export async function withLock(lock, fn) {
   mkdirSync(path.dirname(lock), { recursive: true })
   for (;;) {
     try {
@@ -79,7 +79,7 @@ export function buildH5(kind = 'x') {
 }
 
 // Builds of older source states, once no test can still be serving them.
-function removeOldBuilds(parent) {
+export function removeOldBuilds(parent) {
   if (!existsSync(parent)) return
   for (const name of readdirSync(parent)) {
     const dir = path.join(parent, name)
