@@ -33,6 +33,20 @@ describe('shared scenarios (generated Kotlin engine + OkHttp on the JVM)', () =>
 	}
 })
 
+describe('options that index.uts hands to the Kotlin transport', () => {
+	test("redirect: 'error' fails the first redirect with 1830011 and its status", async () => {
+		const key = uniqueKey('android-engine-redirect')
+		const target = encodeURIComponent('/scenario?key=' + key + '&body=' + encodeURIComponent('data: moved\n\n'))
+		const result = await runScenario(engine.connectEventSource, {
+			options: { url: srv.url + '/redirect?status=302&to=' + target, redirect: 'error', maxRetries: 0 }
+		})
+		const errors = result.log.filter((e) => e.kind === 'error')
+		expect(errors.map((e) => [e.code, e.data.status])).toEqual([[1830011, 302]])
+		expect(result.log.filter((e) => e.kind === 'message')).toEqual([])
+		expect(srv.requests(key)).toHaveLength(0)
+	})
+})
+
 describe('after every source closed', () => {
 	test('no timer is left on the looper, no request thread still runs, nothing went to console.error unasked', async () => {
 		// Runs after the concurrent scenarios above (vitest runs describe blocks in order).

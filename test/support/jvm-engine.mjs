@@ -58,10 +58,20 @@ export async function startJvmEngine() {
 
 	function connectEventSource(options) {
 		const sid = String(nextSource++)
+		// What the caller does synchronously after connectEventSource() returns (registering callbacks, even close())
+		// goes to the JVM in one line with the open, and runs there in the same looper task as the constructor: in an
+		// app nothing can run in between either, so no timer of the engine may see a source without its callbacks.
+		let batch = []
+		const command = (line) => (batch ? batch.push(line) : send(line))
+		queueMicrotask(() => {
+			const lines = batch
+			batch = null
+			send(['open', sid, b64(JSON.stringify(options)), b64(lines.join('\n'))].join(' '))
+		})
 		const register = (verb, arg, cb) => {
 			const lid = String(nextListener++)
 			callbacks.set(lid, cb)
-			send([verb, sid, ...arg, lid].join(' '))
+			command([verb, sid, ...arg, lid].join(' '))
 			return lid
 		}
 		const source = {
@@ -76,20 +86,19 @@ export async function startJvmEngine() {
 			addEventListener(type, cb) {
 				const known = [...callbacks].find(([, fn]) => fn === cb)
 				if (!known) return register('listen', [b64(type)], cb)
-				send(['listen', sid, b64(type), known[0]].join(' '))
+				command(['listen', sid, b64(type), known[0]].join(' '))
 				return known[0]
 			},
 			removeEventListener(type, cb) {
-				for (const [lid, fn] of callbacks) if (fn === cb) send(['remove', sid, b64(type), lid].join(' '))
+				for (const [lid, fn] of callbacks) if (fn === cb) command(['remove', sid, b64(type), lid].join(' '))
 			},
-			off: (lid) => send(['off', sid, lid].join(' ')),
+			off: (lid) => command(['off', sid, lid].join(' ')),
 			close() {
 				source.readyState = 2
-				send('close ' + sid)
+				command('close ' + sid)
 			}
 		}
 		sources.set(sid, source)
-		send(['open', sid, b64(JSON.stringify(options))].join(' '))
 		return source
 	}
 

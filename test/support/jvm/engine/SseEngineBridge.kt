@@ -3,7 +3,8 @@
 // standing in for the main looper (io.dcloud.uts.UTSEventLoop). test/support/jvm-engine.mjs drives it so the
 // shared scenarios can run against the generated engine itself.
 //
-// stdin:  open <sid> <optionsJson64>      connectEventSource(options)
+// stdin:  open <sid> <optionsJson64> <batch64>  connectEventSource(options), then the batch's lines (the calls made
+//                                        right after it returned) in the same looper task
 //         on <sid> <open|message|error|close> <lid> | listen <sid> <type64> <lid>
 //         remove <sid> <type64> <lid>     removeEventListener with the callback registered as <lid>
 //         off <sid> <lid> | close <sid> | stats | ret <n>
@@ -84,7 +85,11 @@ private fun handle(line: String) {
 	val f = line.split(' ')
 	when (f[0]) {
 		"ret" -> returned.add(f[1].toLong())
-		"open" -> sources[f[1]] = connectEventSource(options(JSON.parse(unb64(f[2])) as UTSJSONObject))
+		"open" -> {
+			sources[f[1]] = connectEventSource(options(JSON.parse(unb64(f[2])) as UTSJSONObject))
+			// What the caller did right after connectEventSource() returned, in this same looper task.
+			for (queued in unb64(f[3]).split('\n')) if (queued.isNotEmpty()) handle(queued)
+		}
 		"on" -> {
 			val es = sources[f[1]]!!
 			val sid = f[1]
