@@ -2,9 +2,9 @@
 // mp-weixin build, the generated Kotlin on the JVM) and checks what it reported against each case's expected result,
 // plus the delivery guarantees: every text shown is a prefix of the final text, the deltas add up to it, exactly one
 // of onDone / onError, nothing after it.
-import { AI_CASES } from '../../server/ai-fixtures.mjs'
+import { AI_CASES, aiCase } from '../../server/ai-fixtures.mjs'
 
-export { AI_CASES }
+export { AI_CASES, aiCase }
 
 /** The splits every case runs with: as written, one byte per write, random pieces (seeded). */
 export const SPLITS = [{ name: 'whole', params: '' }, { name: '1-byte', params: '&chunk=1' }, { name: 'random', params: '&chunk=random&seed=7' }]

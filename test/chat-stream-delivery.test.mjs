@@ -1,0 +1,183 @@
+// connectChatStream's delivery guarantees and request shapes, on the engine's Node fetch transport against the mock
+// (server/ai.mjs): updates coalesced to one per updateInterval with the first and the final one never held back, no
+// update ending in half a surrogate pair, close() from inside every callback, a silent "thinking" pause, option
+// errors, the request each provider gets (body, key header, URL), and the live mock in every format (reasoning,
+// a wrong key's HTTP error, an error frame mid-stream).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
+import { connectEventSource, sleep } from './support/engine.mjs'
+import { aiCase, caseOptions, checkChatCase, recordChat, SPLITS } from './support/chat-cases.mjs'
+import { mockReply, mockTokens, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
+
+const connectChatStream = (options) => new ChatStream(options, connectEventSource)
+const WHOLE = SPLITS[0]
+const FORMATS = [
+  ['openai', '/v1/chat/completions'],
+  ['openai-responses', '/v1/responses'],
+  ['anthropic', '/v1/messages'],
+  ['gemini', '/v1beta/models/mock-model:streamGenerateContent'],
+  ['ollama', '/api/chat']
+]
+
+let srv
+beforeAll(async () => { srv = await startServer() })
+afterAll(async () => { await srv?.close() })
+
+const live = (path, query, extra = {}) => ({ url: `${srv.url}/ai${path}?${query}`, apiKey: 'k', model: 'mock-model', messages: [{ role: 'user', content: 'hello' }], ...extra })
+
+describe('coalescing', () => {
+  test('tokens every 5 ms, updateInterval 50: a few updates at least ~50 ms apart, the first at once; with 0, one per token', async () => {
+    const tokens = mockTokens('hello')
+    const t0 = Date.now()
+    const times = []
+    const log = await recordChat((o) => {
+      const s = connectChatStream(o)
+      s.onText(() => times.push(Date.now() - t0))
+      return s
+    }, live('/v1/chat/completions', 'delay=5', { updateInterval: 50 }))
+    expect(log.done[0].text).toBe(mockReply('hello'))
+    const duration = times.at(-1) - times[0]
+    expect(log.text.length).toBeLessThanOrEqual(Math.ceil(duration / 50) + 2)
+    expect(log.text.length).toBeLessThan(tokens.length / 2)
+    for (let i = 1; i < times.length - 1; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(45)
+    const every = await recordChat(connectChatStream, live('/v1/chat/completions', 'delay=5', { updateInterval: 0 }))
+    expect(every.text.length).toBe(tokens.length)
+  })
+
+  test('the final update is never delayed: updateInterval 60000 still delivers the first token at once and the rest right before onDone', async () => {
+    const t0 = Date.now()
+    const log = await recordChat(connectChatStream, live('/v1/chat/completions', 'delay=5', { updateInterval: 60000 }))
+    expect(Date.now() - t0).toBeLessThan(5000)
+    expect(log.text.length).toBe(2)
+    expect(log.text[1].text).toBe(mockReply('hello'))
+    expect(log.order).toEqual(['text', 'text', 'done'])
+  })
+
+  test('an emoji split across two deltas (lone surrogates in JSON escapes) is never shown half', async () => {
+    const frame = (s) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${s}"},"finish_reason":null}]}\n\n`
+    const body = frame('a\\ud83d') + frame('\\ude00b') + frame('\\ud83c') + 'data: [DONE]\n\n'
+    const url = scenarioUrl(srv.url, { key: uniqueKey('sur'), body, type: 'text/event-stream' })
+    const log = await recordChat(connectChatStream, { url, provider: 'openai', body: {}, updateInterval: 0 })
+    for (const u of log.text) {
+      const last = u.text.charCodeAt(u.text.length - 1)
+      if (u !== log.text.at(-1)) expect(last >= 0xd800 && last <= 0xdbff).toBe(false)
+    }
+    expect(log.text.map((u) => u.text)).toEqual(['a', 'a😀b', 'a😀b\ud83c'])
+    expect(log.done[0].text).toBe('a😀b\ud83c')
+  })
+})
+
+describe('close() from any callback stops everything', () => {
+  for (const [what, caseName] of [['onText', 'openai/text'], ['onReasoning', 'openai/reasoning'], ['onToolCall', 'openai/tools'], ['onDone', 'anthropic/text'], ['onError', 'anthropic/overloaded']]) {
+    test(what, async () => {
+      const c = aiCase(caseName)
+      const seen = []
+      let stream
+      await new Promise((resolve) => {
+        stream = connectChatStream(caseOptions(srv.url, c, SPLITS[1], { updateInterval: 0 }))
+        const stop = (kind) => () => {
+          seen.push(kind)
+          if (kind === what) {
+            stream.close()
+            stream.close()
+            setTimeout(resolve, 300)
+          }
+        }
+        stream.onText(stop('onText'))
+        stream.onReasoning(stop('onReasoning'))
+        stream.onToolCall(stop('onToolCall'))
+        stream.onDone(stop('onDone'))
+        stream.onError(stop('onError'))
+      })
+      expect(seen.filter((k) => k === what).length).toBe(1)
+      expect(seen.at(-1)).toBe(what)
+    })
+  }
+
+  test('close() right after the call: nothing at all, the request is aborted', async () => {
+    const seen = []
+    const s = connectChatStream(live('/v1/chat/completions', 'delay=20'))
+    for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) s[m](() => seen.push(m))
+    s.close()
+    await sleep(400)
+    expect(seen).toEqual([])
+  })
+})
+
+describe('timing and options', () => {
+  test('a 1.5 s silent thinking pause after the first reasoning frame does not cut the reply (heartbeat off by default); heartbeatTimeout 500 does (1830004)', async () => {
+    const c = aiCase('openai/reasoning')
+    const slow = await recordChat(connectChatStream, caseOptions(srv.url, c, WHOLE, { extra: '&pause=1500' }))
+    checkChatCase(expect, c, slow)
+    const cut = await recordChat(connectChatStream, { ...caseOptions(srv.url, c, WHOLE, { extra: '&pause=1500' }), heartbeatTimeout: 500 })
+    expect(cut.error.map((e) => e.errCode)).toEqual([1830004])
+    expect(cut.done).toEqual([])
+  })
+
+  test('bad options fail with 1830001, asynchronously', async () => {
+    for (const options of [{ url: '', messages: [{ role: 'user', content: 'x' }] }, { url: `${srv.url}/ai/v1/chat/completions`, provider: 'cohere', body: {} }, { url: `${srv.url}/ai/v1/chat/completions` }, { url: `${srv.url}/ai/v1/chat/completions`, body: {}, updateInterval: -1 }]) {
+      const log = await recordChat(connectChatStream, options)
+      expect(log.error.map((e) => e.errCode)).toEqual([1830001])
+    }
+  })
+})
+
+describe('the request each provider gets', () => {
+  test('bodies built from model and messages, key headers, Gemini alt=sse, NDJSON Accept for Ollama', async () => {
+    const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello' }]
+    const got = {}
+    for (const [format, path] of FORMATS) {
+      const key = uniqueKey('req')
+      await recordChat(connectChatStream, { url: `${srv.url}/ai${path}?key=${key}&delay=0`, apiKey: 'sk-1', model: 'm1', messages })
+      const [r] = await srv.requests(key)
+      got[format] = { method: r.method, url: r.url, headers: r.headers, body: JSON.parse(r.body) }
+    }
+    expect(got.openai.method).toBe('POST')
+    expect(got.openai.headers.authorization).toBe('Bearer sk-1')
+    expect(got.openai.headers['content-type']).toBe('application/json')
+    expect(got.openai.headers.accept).toBe('text/event-stream')
+    expect(got.openai.body).toEqual({ model: 'm1', messages, stream: true, stream_options: { include_usage: true } })
+    expect(got['openai-responses'].body).toEqual({ model: 'm1', input: messages, stream: true })
+    expect(got.anthropic.headers['x-api-key']).toBe('sk-1')
+    expect(got.anthropic.headers['anthropic-version']).toBe('2023-06-01')
+    expect(got.anthropic.headers.authorization).toBeUndefined()
+    expect(got.anthropic.body).toEqual({ model: 'm1', max_tokens: 1024, messages: [messages[1]], stream: true, system: 'Be brief.' })
+    expect(got.gemini.headers['x-goog-api-key']).toBe('sk-1')
+    expect(got.gemini.url).toMatch(/:streamGenerateContent\?key=.*&delay=0&alt=sse$/)
+    expect(got.gemini.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'hello' }] }], systemInstruction: { parts: [{ text: 'Be brief.' }] } })
+    expect(got.ollama.headers.accept).toBe('application/x-ndjson')
+    expect(got.ollama.body).toEqual({ model: 'm1', messages, stream: true })
+  })
+
+  test('a body given is sent as it is; a header given wins over apiKey', async () => {
+    const key = uniqueKey('req')
+    await recordChat(connectChatStream, { url: `${srv.url}/ai/v1/chat/completions?key=${key}&delay=0`, apiKey: 'sk-1', header: { Authorization: 'Bearer mine', 'X-Extra': '1' }, body: { model: 'x', messages: [{ role: 'user', content: 'q' }], stream: true } })
+    const [r] = await srv.requests(key)
+    expect(r.headers.authorization).toBe('Bearer mine')
+    expect(r.headers['x-extra']).toBe('1')
+    expect(JSON.parse(r.body)).toEqual({ model: 'x', messages: [{ role: 'user', content: 'q' }], stream: true })
+  })
+})
+
+describe('the live mock in every format', () => {
+  for (const [format, path] of FORMATS) {
+    test(`${format}: reasoning then text, usage; a wrong key gives the provider's message; an error frame mid-stream gives 1830020`, async () => {
+      const ok = await recordChat(connectChatStream, live(path, 'delay=1&reasoning=1&think=100&chunk=random&seed=3'))
+      expect(ok.error).toEqual([])
+      const r = ok.done[0]
+      expect(r.provider).toBe(format)
+      expect(r.text).toBe(mockReply('hello'))
+      expect(r.reasoning.length).toBeGreaterThan(10)
+      expect(r.usage).not.toBeNull()
+      expect(r.usage.outputTokens).toBeGreaterThan(0)
+      const wrong = await recordChat(connectChatStream, { ...live(path, ''), apiKey: 'wrong' })
+      expect(wrong.error.length).toBe(1)
+      expect(wrong.error[0].errCode).toBe(1830005)
+      expect(wrong.error[0].data.providerMessage.length).toBeGreaterThan(3)
+      expect(wrong.error[0].errMsg).toContain(wrong.error[0].data.providerMessage)
+      const broken = await recordChat(connectChatStream, live(path, 'delay=1&fail=frame'))
+      expect(broken.error.map((e) => e.errCode)).toEqual([1830020])
+      expect(broken.done).toEqual([])
+    })
+  }
+})
