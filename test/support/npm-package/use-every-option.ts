@@ -13,6 +13,7 @@ const options: ConnectEventSourceOptions = {
   method: 'POST',
   data: { model: 'm', stream: true, messages: [{ role: 'user', content: 'hi' }] },
   withCredentials: false,
+  requireStreaming: false,
   timeout: 30000,
   heartbeatTimeout: 0,
   maxRetries: 0,

@@ -138,8 +138,10 @@ type ConnectEventSourceErrorCallback = (error: ConnectEventSourceFail) => void;
  *   at the latest right after the app is shown again; other methods end with it, once)
  * - 1830013 mini-programs: the host's own time limit for a request ended it (WeChat: 60 s; a GET reconnects at once
  *   with Last-Event-ID; other methods end with it)
+ * - 1830020 connectChatStream: the AI provider reported an error in the stream (OpenAI {"error": ...} data, Anthropic
+ *   event: error, OpenAI Responses error / response.failed, Ollama {"error": ...}); data.providerMessage, data.providerCode
  */
-type ConnectEventSourceErrorCode = 1830001 | 1830002 | 1830003 | 1830004 | 1830005 | 1830006 | 1830007 | 1830008 | 1830009 | 1830010 | 1830011 | 1830012 | 1830013;
+type ConnectEventSourceErrorCode = 1830001 | 1830002 | 1830003 | 1830004 | 1830005 | 1830006 | 1830007 | 1830008 | 1830009 | 1830010 | 1830011 | 1830012 | 1830013 | 1830020;
 /**
  * The error passed to onError. data holds:
  * status (number, 0 before any response), headers (response headers, lower-case names),
@@ -256,8 +258,272 @@ interface Uni {
 declare const CONNECTING: number;
 declare const OPEN: number;
 declare const CLOSED: number;
+/**
+ * One message of a conversation: role is 'system', 'user' or 'assistant'.
+ */
+type ChatMessage = {
+    /**
+     * 'system', 'user' or 'assistant'.
+     */
+    role: string;
+    /**
+     * The message text.
+     */
+    content: string;
+};
+/**
+ * Options of connectChatStream. Give body, or model and messages (the body is then built for the provider).
+ */
+type ChatStreamOptions = {
+    /**
+     * The API endpoint: an OpenAI-compatible .../chat/completions, OpenAI .../responses, Anthropic .../v1/messages,
+     * Gemini .../models/<model>:streamGenerateContent (alt=sse is added when missing) or Ollama .../api/chat.
+     */
+    url: string;
+    /**
+     * 'auto' (default), 'openai' (Chat Completions and compatible: DeepSeek, Qwen/DashScope compatible mode, Moonshot,
+     * Zhipu, local servers), 'openai-responses', 'anthropic', 'gemini' or 'ollama'. With 'auto' the request is shaped from
+     * the URL's path and the reply is decoded by the shape of its first frame.
+     */
+    provider?: string | null;
+    /**
+     * API key, sent as the provider expects: Authorization: Bearer (OpenAI, compatible, Ollama), x-api-key with
+     * anthropic-version 2023-06-01 (Anthropic), x-goog-api-key (Gemini). A header given in header wins.
+     */
+    apiKey?: string | null;
+    /**
+     * Extra request headers (Content-Type: application/json is added unless given).
+     */
+    header?: UTSJSONObject | null;
+    /**
+     * The request body, sent as JSON as it is (model, messages, maxTokens are then ignored). Ask for streaming in it
+     * (stream: true; OpenAI: stream_options.include_usage for usage).
+     */
+    body?: UTSJSONObject | null;
+    /**
+     * Model name for the built body (Gemini: part of the URL instead).
+     */
+    model?: string | null;
+    /**
+     * The conversation for the built body. System messages become Anthropic's system and Gemini's systemInstruction.
+     */
+    messages?: ChatMessage[] | null;
+    /**
+     * max_tokens of the built body (Anthropic requires one: default 1024; other providers: only when given).
+     */
+    maxTokens?: number | null;
+    /**
+     * HTTP method, default 'POST'.
+     */
+    method?: string | null;
+    /**
+     * Milliseconds between two text updates (onText, onReasoning) at most: deltas arriving in between are delivered
+     * together, and the first update of a burst is never held back. Default 50 (20 updates a second: the ai-chat bench
+     * workload needs 1/4 to 1/8 of the setData calls of one update per token at 40-160 tokens/s; bench/README.md).
+     * 0 delivers every delta at once. The final update (before onDone or onError) is never delayed.
+     */
+    updateInterval?: number | null;
+    /**
+     * As connectEventSource's timeout: ms until the response headers arrive (default 30000).
+     */
+    timeout?: number | null;
+    /**
+     * As connectEventSource's heartbeatTimeout: ms without any byte before the reply counts as lost (default 0: a
+     * model may think silently for minutes).
+     */
+    heartbeatTimeout?: number | null;
+};
+/**
+ * A text update (onText, onReasoning).
+ */
+declare class ChatTextEvent {
+    /**
+     * What was added since the previous update.
+     */
+    delta: string;
+    /**
+     * All text so far (always a prefix of the final text).
+     */
+    text: string;
+}
+/**
+ * A tool (function) call requested by the model, assembled from its streamed pieces.
+ */
+declare class ChatToolCall {
+    /**
+     * Position among this reply's tool calls, from 0.
+     */
+    index: number;
+    /**
+     * The provider's call id (OpenAI call_..., Anthropic toolu_..., Responses call_id); '' when it sent none.
+     */
+    id: string;
+    /**
+     * The function name.
+     */
+    name: string;
+    /**
+     * The arguments as JSON text (Gemini and Ollama send an object: serialized).
+     */
+    arguments: string;
+}
+/**
+ * A piece of a tool call (onToolCall).
+ */
+declare class ChatToolCallEvent {
+    /**
+     * Position among this reply's tool calls, from 0.
+     */
+    index: number;
+    /**
+     * The call id so far ('' until the provider sent it).
+     */
+    id: string;
+    /**
+     * The function name so far.
+     */
+    name: string;
+    /**
+     * The arguments text added by this piece.
+     */
+    delta: string;
+    /**
+     * The arguments text so far.
+     */
+    arguments: string;
+}
+/**
+ * Token usage as the provider reported it.
+ */
+declare class ChatUsage {
+    /**
+     * Prompt tokens (OpenAI prompt_tokens, Anthropic input_tokens, Gemini promptTokenCount, Ollama prompt_eval_count).
+     */
+    inputTokens: number;
+    /**
+     * Generated tokens (completion_tokens, output_tokens, candidatesTokenCount, eval_count).
+     */
+    outputTokens: number;
+    /**
+     * Total as sent, else input + output.
+     */
+    totalTokens: number;
+    /**
+     * Reasoning tokens where reported (completion_tokens_details / output_tokens_details.reasoning_tokens, thoughtsTokenCount), else 0.
+     */
+    reasoningTokens: number;
+}
+/**
+ * The whole reply (onDone).
+ */
+declare class ChatStreamResult {
+    /**
+     * The provider whose format the reply had: 'openai', 'openai-responses', 'anthropic', 'gemini' or 'ollama'.
+     */
+    provider: string;
+    /**
+     * The whole text.
+     */
+    text: string;
+    /**
+     * The whole reasoning ('' when none).
+     */
+    reasoning: string;
+    /**
+     * The tool calls, in order.
+     */
+    toolCalls: ChatToolCall[];
+    /**
+     * The provider's finish reason as sent (OpenAI finish_reason, Anthropic stop_reason, Responses status or
+     * incomplete_details.reason, Gemini finishReason, Ollama done_reason); '' when none came (the response ended without one).
+     */
+    finishReason: string;
+    /**
+     * Token usage, or null when the provider sent none (OpenAI-compatible servers send it with
+     * stream_options.include_usage, which the built body sets).
+     */
+    usage: ChatUsage | null;
+    /**
+     * Whether the provider's end marker arrived ([DONE], message_stop, response.completed, done: true); false when
+     * the response just ended (always so for Gemini, which has no marker).
+     */
+    complete: boolean;
+}
+/** Callback of text updates. */
+type ChatTextCallback = (ev: ChatTextEvent) => void;
+/** Callback of tool-call pieces. */
+type ChatToolCallCallback = (ev: ChatToolCallEvent) => void;
+/** Callback of the finished reply. */
+type ChatDoneCallback = (result: ChatStreamResult) => void;
+/**
+ * A streaming chat reply. Exactly one of onDone or onError fires, once, unless close() comes first; nothing fires
+ * after either, or after close().
+ */
+interface UniChatStream {
+    /**
+     * The provider whose format the reply has ('' until the first frame tells, with provider 'auto').
+     */
+    readonly provider: string;
+    /**
+     * The text delivered to onText so far.
+     */
+    readonly text: string;
+    /**
+     * The reasoning delivered to onReasoning so far.
+     */
+    readonly reasoning: string;
+    /**
+     * Text updates of the answer, at most one per updateInterval.
+     * @param {{ChatTextCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onText(callback: ChatTextCallback): number;
+    /**
+     * Updates of the model's reasoning (DeepSeek/Qwen reasoning_content, Anthropic thinking, Responses reasoning
+     * summaries, Gemini thought parts, Ollama thinking), at most one per updateInterval, before the text update of the same step.
+     * @param {{ChatTextCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onReasoning(callback: ChatTextCallback): number;
+    /**
+     * Every piece of a tool call, assembled per call (index, id, name, arguments so far).
+     * @param {{ChatToolCallCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onToolCall(callback: ChatToolCallCallback): number;
+    /**
+     * The whole reply, once, after the final text update.
+     * @param {{ChatDoneCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onDone(callback: ChatDoneCallback): number;
+    /**
+     * The one failure, after the final text update: a source error (1830001-1830011), with the provider's message added
+     * to errMsg and data.providerMessage / data.providerCode for an HTTP error body (1830005); or 1830020 for an error frame
+     * in the stream (OpenAI {"error"}, Anthropic event: error, Responses error / response.failed, Ollama {"error"}).
+     * @param {{ConnectEventSourceErrorCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onError(callback: ConnectEventSourceErrorCallback): number;
+    /**
+     * Removes the listener with this id; unknown ids are ignored.
+     * @param {{number}} id
+     */
+    off(id: number): void;
+    /**
+     * Stops the reply: the request is aborted and no callback fires afterwards. Safe any time, from any callback, twice.
+     */
+    close(): void;
+}
+/**
+ * Streams a chat reply from an AI API (OpenAI-compatible, OpenAI Responses, Anthropic, Gemini, Ollama) over
+ * connectEventSource and decodes it: text and reasoning deltas, tool calls, finish reason, usage, provider errors.
+ * Nothing is dispatched synchronously: callbacks registered right after the call receive everything.
+ * @param {{ChatStreamOptions}} options
+ */
+type ConnectChatStream = (options: ChatStreamOptions) => UniChatStream;
 
 /** Connects to a Server-Sent Events endpoint (any method, headers, body, reconnect); see the readme. */
 declare const connectEventSource: ConnectEventSource;
 
-export { CLOSED, CONNECTING, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceOptions, OPEN, type Uni, type UniEventSource, UniMessageEvent, connectEventSource };
+export { CLOSED, CONNECTING, type ChatDoneCallback, type ChatMessage, type ChatStreamOptions, ChatStreamResult, type ChatTextCallback, ChatTextEvent, ChatToolCall, type ChatToolCallCallback, ChatToolCallEvent, ChatUsage, type ConnectChatStream, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceOptions, OPEN, type Uni, type UniChatStream, type UniEventSource, UniMessageEvent, connectEventSource };
