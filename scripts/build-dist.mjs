@@ -158,11 +158,15 @@ export async function pluginTypes() {
     '/// <reference path="./uts-globals.d.ts" />',
     ''
   ].join('\n')
+  // The functions every platform's index.uts exports (`export const connectEventSource : ConnectEventSource = ...`),
+  // declared with their interface.uts types; web/index.uts is the reference.
+  const web = fs.readFileSync(path.join(ROOT, UTSSDK, 'web/index.uts'), 'utf8')
+  const values = [...web.matchAll(/^export const (\w+)\s*:\s*(\w+)\s*=/gm)].map((m) => ({ name: m[1], type: m[2] }))
+  if (!values.some((v) => v.name === 'connectEventSource')) throw new Error('web/index.uts exports no connectEventSource')
   const entryCode = [
-    "import type { ConnectEventSource } from '../utssdk/interface.uts'",
+    `import type { ${[...new Set(values.map((v) => v.type))].join(', ')} } from '../utssdk/interface.uts'`,
     "export * from '../utssdk/interface.uts'",
-    '/** Connects to a Server-Sent Events endpoint (any method, headers, body, reconnect); see the readme. */',
-    'export declare const connectEventSource: ConnectEventSource',
+    ...values.map((v) => `export declare const ${v.name}: ${v.type}`),
     ''
   ].join('\n')
   const index = header + (await bundleDeclarations({ entry: 'uni_modules/connect-event-source/types/index.d.ts', entryCode, shims: false }))

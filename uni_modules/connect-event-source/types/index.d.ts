@@ -523,7 +523,7 @@ interface UniChatStream {
  */
 type ConnectChatStream = (options: ChatStreamOptions) => UniChatStream;
 
-/** Connects to a Server-Sent Events endpoint (any method, headers, body, reconnect); see the readme. */
 declare const connectEventSource: ConnectEventSource;
+declare const connectChatStream: ConnectChatStream;
 
-export { CLOSED, CONNECTING, type ChatDoneCallback, type ChatMessage, type ChatStreamOptions, ChatStreamResult, type ChatTextCallback, ChatTextEvent, ChatToolCall, type ChatToolCallCallback, ChatToolCallEvent, ChatUsage, type ConnectChatStream, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceOptions, OPEN, type Uni, type UniChatStream, type UniEventSource, UniMessageEvent, connectEventSource };
+export { CLOSED, CONNECTING, type ChatDoneCallback, type ChatMessage, type ChatStreamOptions, ChatStreamResult, type ChatTextCallback, ChatTextEvent, ChatToolCall, type ChatToolCallCallback, ChatToolCallEvent, ChatUsage, type ConnectChatStream, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceOptions, OPEN, type Uni, type UniChatStream, type UniEventSource, UniMessageEvent, connectChatStream, connectEventSource };
