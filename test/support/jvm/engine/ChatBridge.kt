@@ -1,0 +1,137 @@
+// Test harness only (not shipped): connectChatStream of the Kotlin that DCloud's compiler generates from the plugin
+// (app-android, uni-app x), on the JVM over the real SseHttpCall/OkHttp, on one event-loop thread standing in for the
+// main looper. A main of its own next to SseEngineBridge.kt (same jar); test/support/jvm-chat.mjs drives it.
+//
+// stdin:  chat <cid> <optionsJson64> | close <cid> | stats | ret <n>
+// stdout: ready | cb <n> <cid> <text|reasoning|tool|done|error> <json64> | stats <timers> <threads> <errors>
+// A callback line blocks the loop thread until `ret <n>`; commands sent meanwhile (close) run inside the callback.
+package uts.sdk.modules.connectEventSource.enginebridge
+
+import io.dcloud.uts.JSON
+import io.dcloud.uts.UTSArray
+import io.dcloud.uts.UTSEventLoop
+import io.dcloud.uts.UTSJSONObject
+import io.dcloud.uts.console
+import java.io.BufferedReader
+import java.io.InputStreamReader
+import java.util.Base64
+import java.util.concurrent.LinkedBlockingQueue
+import uts.sdk.modules.connectEventSource.ChatMessage
+import uts.sdk.modules.connectEventSource.ChatStreamOptions
+import uts.sdk.modules.connectEventSource.ChatStreamResult
+import uts.sdk.modules.connectEventSource.ConnectEventSourceFail
+import uts.sdk.modules.connectEventSource.UniChatStream
+import uts.sdk.modules.connectEventSource.connectChatStream
+
+private val chatOut = System.out.bufferedWriter(Charsets.UTF_8)
+private val chatLines = LinkedBlockingQueue<String>()
+private val streams = HashMap<String, UniChatStream>()
+private val chatReturned = HashSet<Long>()
+private var chatSeq = 0L
+
+private fun enc(s: String): String = if (s.isEmpty()) "-" else Base64.getEncoder().encodeToString(s.toByteArray(Charsets.UTF_8))
+private fun dec(s: String): String = if (s == "-") "" else String(Base64.getDecoder().decode(s), Charsets.UTF_8)
+
+private fun chatEmit(line: String) {
+	chatOut.write(line)
+	chatOut.write("\n")
+	chatOut.flush()
+}
+
+private fun chatCallback(cid: String, kind: String, payload: UTSJSONObject) {
+	val n = ++chatSeq
+	chatEmit("cb $n $cid $kind ${enc(JSON.stringify(payload))}")
+	while (!chatReturned.remove(n)) chatHandle(chatLines.take())
+}
+
+/** Options from JSON: url through the constructor, the rest through setters; messages become ChatMessage objects. */
+private fun chatOptions(json: UTSJSONObject): ChatStreamOptions {
+	val o = ChatStreamOptions(url = json["url"] as? String ?: "")
+	for (key in UTSJSONObject.keys(json)) {
+		if (key == "url") continue
+		var value = json[key]
+		if (key == "messages" && value is List<*>) {
+			val list = UTSArray<ChatMessage>()
+			for (m in value) {
+				val mo = m as UTSJSONObject
+				list.add(ChatMessage(role = mo["role"] as String, content = mo["content"] as String))
+			}
+			value = list
+		}
+		val setter = o.javaClass.methods.firstOrNull { it.name == "set" + key[0].uppercaseChar() + key.substring(1) && it.parameterCount == 1 }
+			?: throw IllegalArgumentException("unknown option $key")
+		setter.invoke(o, value)
+	}
+	return o
+}
+
+private fun resultJson(r: ChatStreamResult): UTSJSONObject {
+	val o = UTSJSONObject()
+	o["provider"] = r.provider
+	o["text"] = r.text
+	o["reasoning"] = r.reasoning
+	val calls = UTSArray<Any?>()
+	for (c in r.toolCalls) {
+		val co = UTSJSONObject()
+		co["index"] = c.index
+		co["id"] = c.id
+		co["name"] = c.name
+		co["arguments"] = c.arguments
+		calls.add(co)
+	}
+	o["toolCalls"] = calls
+	o["finishReason"] = r.finishReason
+	val u = r.usage
+	o["usage"] = if (u == null) null else UTSJSONObject().also { uo ->
+		uo["inputTokens"] = u.inputTokens
+		uo["outputTokens"] = u.outputTokens
+		uo["totalTokens"] = u.totalTokens
+		uo["reasoningTokens"] = u.reasoningTokens
+	}
+	o["complete"] = r.complete
+	return o
+}
+
+private fun chatHandle(line: String) {
+	val f = line.split(' ')
+	when (f[0]) {
+		"ret" -> chatReturned.add(f[1].toLong())
+		"chat" -> {
+			val cid = f[1]
+			val s = connectChatStream(chatOptions(JSON.parse(dec(f[2])) as UTSJSONObject))
+			streams[cid] = s
+			s.onText { ev -> chatCallback(cid, "text", UTSJSONObject().also { it["delta"] = ev.delta; it["text"] = ev.text }) }
+			s.onReasoning { ev -> chatCallback(cid, "reasoning", UTSJSONObject().also { it["delta"] = ev.delta; it["text"] = ev.text }) }
+			s.onToolCall { ev ->
+				chatCallback(cid, "tool", UTSJSONObject().also {
+					it["index"] = ev.index; it["id"] = ev.id; it["name"] = ev.name; it["delta"] = ev.delta; it["arguments"] = ev.arguments
+				})
+			}
+			s.onDone { r -> chatCallback(cid, "done", resultJson(r)) }
+			s.onError { e: ConnectEventSourceFail ->
+				chatCallback(cid, "error", UTSJSONObject().also { it["errCode"] = e.errCode; it["errMsg"] = e.errMsg; it["data"] = e.data })
+			}
+		}
+		"close" -> streams[f[1]]?.close()
+		"stats" -> {
+			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
+			chatEmit("stats ${UTSEventLoop.pending()} $threads ${console.errors}")
+		}
+	}
+}
+
+fun main() {
+	val reader = Thread({
+		val input = BufferedReader(InputStreamReader(System.`in`, Charsets.UTF_8))
+		while (true) {
+			val line = input.readLine() ?: break
+			chatLines.put(line)
+			UTSEventLoop.post(0) { chatLines.poll()?.let { chatHandle(it) } }
+		}
+		System.exit(0)
+	}, "chat-bridge-stdin")
+	reader.isDaemon = true
+	reader.start()
+	chatEmit("ready")
+	UTSEventLoop.run()
+}
