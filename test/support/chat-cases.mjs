@@ -47,7 +47,6 @@ export function recordChat(connectChatStream, options, { grace = 60, timeout = 1
     stream.onDone((r) => { mark('done'); log.done.push(JSON.parse(JSON.stringify(r))); end() })
     stream.onError((e) => { mark('error'); log.error.push({ errCode: e.errCode, errMsg: e.errMsg, data: e.data == null ? null : JSON.parse(JSON.stringify(e.data)) }); end() })
     const timer = setTimeout(() => reject(new Error(`no onDone/onError within ${timeout} ms; so far ${JSON.stringify(log.order)}`)), timeout)
-    log.stream = stream
   })
 }
 

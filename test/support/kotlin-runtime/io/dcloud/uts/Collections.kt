@@ -58,6 +58,11 @@ open class UTSArray<E> : ArrayList<E> {
 		val i = n.toInt()
 		return if (i < 0) maxOf(0, size + i) else minOf(i, size)
 	}
+
+	companion object {
+		/** Array.isArray (Array.d.ts `isArray(arg: any): arg is any[]`; "如果 value 是 TypedArray 实例，则总是返回 false"). */
+		fun isArray(value: Any?): Boolean = value is UTSArray<*>
+	}
 }
 
 /** `[a, b]` literals. */
