@@ -1,0 +1,383 @@
+// Engine rules checked over a transport the test drives by hand (test/support/fake-transport.mjs), with fake timers:
+// exact chunk boundaries, exact delays, no network timing. Each test names the bug it exists to catch; the HTTP
+// layer checks several of the same rules again (http-chunk-splits-are-real-reads, spec-rules-over-http).
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { DEFAULT_MAX_LINE_LENGTH } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
+import { EVENT_STREAM, fakeEngine } from './support/fake-transport.mjs'
+
+let engine
+beforeEach(() => {
+  vi.useFakeTimers()
+  engine = fakeEngine()
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+})
+/** Lets the engine's setTimeout(0) connect (or a reconnect delay) run; returns the call it started. */
+const step = (ms = 1) => { vi.advanceTimersByTime(ms); return engine.last() }
+
+describe('end of stream', () => {
+  test('complete data: lines without the closing blank line are not dispatched when the stream ends', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const call = step()
+    call.open()
+    call.text('data: a\n\ndata: b\n')
+    call.end()
+    expect(s.log).toEqual([['open'], ['message', 'message', 'a', ''], ['close']])
+    // The same as bytes (the decoder's end-of-stream flush must not complete the event either).
+    const t = engine.connect({ maxRetries: 0 })
+    const c2 = step()
+    c2.open()
+    c2.bytes('data: a\n\ndata: b\ndata: c\n')
+    c2.end()
+    expect(t.messages()).toEqual(['a'])
+  })
+  test('a GET stream that ends mid-event reconnects and the half event is gone (parser reset)', () => {
+    const s = engine.connect({ retryInterval: 1000 })
+    const first = step()
+    first.open()
+    first.text('data: a\n\ndata: half')
+    first.fail()
+    const second = step(1000)
+    expect(second).not.toBe(first)
+    second.open()
+    second.text('data: b\n\n')
+    expect(s.messages()).toEqual(['a', 'b'])
+    s.es.close()
+  })
+  test('a UTF-8 sequence cut by a dropped connection does not prefix the next stream (decoder reset)', () => {
+    const s = engine.connect({ retryInterval: 1000 })
+    const first = step()
+    first.open()
+    first.bytes([...new TextEncoder().encode('data: a\n\n'), 0xe4])
+    first.fail()
+    const second = step(1000)
+    second.open()
+    second.bytes('data: b\n\n')
+    expect(s.messages()).toEqual(['a', 'b'])
+    s.es.close()
+  })
+  test('the decoder\'s final U+FFFD counts toward maxLineLength, as on platforms that decode natively', () => {
+    const s = engine.connect({ maxRetries: 0, maxLineLength: 10 })
+    const call = step()
+    call.open()
+    call.bytes([...new TextEncoder().encode('data: 1234'), 0xe4])
+    expect(s.kinds()).toEqual(['open'])
+    call.end()
+    expect(s.errors().map((e) => e[1])).toEqual([1830009])
+  })
+})
+
+describe('BOM', () => {
+  test('only the stream\'s first character may be a BOM: one at the start of a later chunk is a character of the line', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const call = step()
+    call.open()
+    call.bytes('\uFEFFdata: 1\n\n')
+    // '\uFEFFdata: 2' names the field "\uFEFFdata": ignored.
+    call.bytes('\uFEFFdata: 2\n\n')
+    call.text('\uFEFFdata: 3\n\ndata: 4\n\n')
+    expect(s.messages()).toEqual(['1', '4'])
+    s.es.close()
+  })
+  test('every new stream (a reconnect) may start with its own BOM', () => {
+    const s = engine.connect({ retryInterval: 1000 })
+    const first = step()
+    first.open()
+    first.bytes('\uFEFFdata: a\n\n')
+    first.end()
+    const second = step(1000)
+    second.open()
+    second.bytes('\uFEFFdata: b\n\n')
+    expect(s.messages()).toEqual(['a', 'b'])
+    s.es.close()
+  })
+})
+
+describe('Content-Type and the error body', () => {
+  for (const type of ['text/plain', 'text/html; charset=utf-8', 'application/json', 'text/event-streams', 'text/event-stream-x']) {
+    test(`status 200 with Content-Type ${type} fails with 1830006, final, with status and headers`, () => {
+      const s = engine.connect({})
+      const call = step()
+      call.open(new Map([['content-type', type]]))
+      call.text('data: not an event\n\n')
+      call.end()
+      expect(s.kinds()).toEqual(['error', 'close'])
+      const [, code, data] = s.errors()[0]
+      expect(code).toBe(1830006)
+      expect(data.status).toBe(200)
+      expect(data.headers['content-type']).toBe(type)
+      expect(data.body).toBe('data: not an event\n\n')
+      step(60000)
+      expect(engine.calls).toHaveLength(1)
+    })
+  }
+  for (const type of ['TEXT/Event-Stream', 'text/event-stream;charset=utf-8', ' text/event-stream ; x=y']) {
+    test(`Content-Type ${JSON.stringify(type)} is an event stream (any case, any parameters)`, () => {
+      const s = engine.connect({ maxRetries: 0 })
+      step().open(new Map([['content-type', type]]))
+      engine.last().text('data: ok\n\n')
+      expect(s.log).toEqual([['open'], ['message', 'message', 'ok', '']])
+      s.es.close()
+    })
+  }
+  test('a never-ending error body is reported as soon as 4 KiB arrived, with exactly those 4 KiB, and the request aborted', () => {
+    const s = engine.connect({})
+    const call = step()
+    call.open(new Map([['content-type', 'application/json']]), 401)
+    for (let i = 0; i < 4; i++) call.bytes('x'.repeat(1000))
+    expect(s.kinds()).toEqual([])
+    call.bytes('y'.repeat(1000))
+    expect(s.kinds()).toEqual(['error', 'close'])
+    const [, code, data] = s.errors()[0]
+    expect(code).toBe(1830005)
+    expect(data.status).toBe(401)
+    expect(data.body).toBe('x'.repeat(4000) + 'y'.repeat(96))
+    expect(call.aborted).toBe(true)
+  })
+  test('the same limit for a transport that delivers text', () => {
+    const s = engine.connect({})
+    const call = step()
+    call.open(new Map([['content-type', 'text/html']]), 500)
+    call.text('z'.repeat(5000))
+    expect(s.errors()[0][2].body).toBe('z'.repeat(4096))
+  })
+  test('an error body that stalls is reported after timeout when timeout is below 5 s', () => {
+    const s = engine.connect({ timeout: 300 })
+    step().open(new Map([['content-type', 'application/json']]), 429)
+    engine.last().text('{"error":')
+    step(299)
+    expect(s.kinds()).toEqual([])
+    step(1)
+    expect(s.errors().map((e) => [e[1], e[2].body])).toEqual([[1830005, '{"error":']])
+  })
+  test('a 400 is an HTTP error (1830005), a 3xx that reaches the engine a refused redirect (1830011)', () => {
+    const a = engine.connect({})
+    step().open(new Map(), 400)
+    engine.last().end()
+    const b = engine.connect({})
+    step().open(new Map([['location', '/elsewhere']]), 399)
+    engine.last().end()
+    expect([a.errors()[0][1], b.errors()[0][1]]).toEqual([1830005, 1830011])
+  })
+})
+
+describe('line length', () => {
+  test('the default limit is 16 MiB: a line of exactly 16 MiB passes, one character more fails with 1830009 at once', () => {
+    expect(DEFAULT_MAX_LINE_LENGTH).toBe(16 * 1024 * 1024)
+    const value = 'x'.repeat(16 * 1024 * 1024 - 'data: '.length)
+    const ok = engine.connect({ maxRetries: 0 })
+    step().open()
+    engine.last().text('data: ' + value + '\n\n')
+    expect(ok.log.map((e) => (e[0] === 'message' ? e[2].length : e[0]))).toEqual(['open', value.length])
+    ok.es.close()
+    const tooLong = engine.connect({ maxRetries: 0 })
+    step().open()
+    // Incomplete: the line is refused as soon as it is too long, before its end arrives.
+    engine.last().text('data: ' + value + 'x')
+    expect(tooLong.errors().map((e) => e[1])).toEqual([1830009])
+  })
+})
+
+describe('reconnect policy, exact delays', () => {
+  // Math.random() = 0.5 makes the jitter factor 0.75: the delay of the n-th consecutive reconnect is
+  // base * 2^(n-1) * 0.75, never below base, capped by maxRetryInterval.
+  beforeEach(() => { vi.spyOn(Math, 'random').mockReturnValue(0.5) })
+  function failRepeatedly(s, n) {
+    const delays = []
+    for (let i = 0; i < n; i++) {
+      engine.last().fail()
+      const err = s.errors().at(-1)
+      delays.push(err[2].retryDelay)
+      step(err[2].retryDelay)
+    }
+    return delays
+  }
+  test('delays double with jitter from retryInterval and stop at maxRetryInterval', () => {
+    const s = engine.connect({ retryInterval: 1000, maxRetryInterval: 5000 })
+    step()
+    expect(failRepeatedly(s, 6)).toEqual([1000, 1500, 3000, 5000 * 0.75, 5000 * 0.75, 5000 * 0.75])
+    s.es.close()
+  })
+  test('a server retry: above maxRetryInterval is lowered to it; below minRetryInterval raised to it', () => {
+    const s = engine.connect({ maxRetryInterval: 4000, minRetryInterval: 500 })
+    step().open()
+    engine.last().text('retry: 3000000000\n\n')
+    expect(failRepeatedly(s, 1)).toEqual([4000])
+    engine.last().open()
+    engine.last().text('retry: 10\ndata: x\n\n')
+    // Its event does not reset the backoff (2nd consecutive reconnect: 500 * 2 * 0.75 = 750).
+    expect(failRepeatedly(s, 1)).toEqual([750])
+    s.es.close()
+  })
+  test('maxRetries counts consecutive reconnects; an event resets the count', () => {
+    const s = engine.connect({ maxRetries: 1, retryInterval: 1000 })
+    step().open()
+    engine.last().text('data: 1\n\n')
+    engine.last().end()
+    step(1000).open()
+    engine.last().text('data: 2\n\n')
+    engine.last().end()
+    // Without the reset, this second end would already be "gave up after 1 reconnect attempt".
+    step(2000).open()
+    engine.last().end()
+    step(60000)
+    expect(s.kinds()).toEqual(['open', 'message', 'error', 'open', 'message', 'error', 'open', 'error', 'close'])
+    expect(s.errors().map((e) => e[1])).toEqual([1830002, 1830002, 1830008])
+    expect(engine.calls).toHaveLength(3)
+  })
+  test('maxRetries: 2 makes exactly 2 reconnects', () => {
+    const s = engine.connect({ maxRetries: 2, retryInterval: 1000 })
+    step()
+    engine.last().fail()
+    step(1000)
+    engine.last().fail()
+    step(2000)
+    engine.last().fail()
+    step(10000)
+    expect(engine.calls).toHaveLength(3)
+    expect(s.errors().map((e) => e[1])).toEqual([1830002, 1830002, 1830008])
+  })
+  test('a stream that stayed open 5 s resets the backoff to retryInterval', () => {
+    const s = engine.connect({ retryInterval: 1000, maxRetryInterval: 60000 })
+    step()
+    expect(failRepeatedly(s, 3)).toEqual([1000, 1500, 3000])
+    engine.last().open()
+    step(5000)
+    engine.last().end()
+    expect(s.errors().at(-1)[2].retryDelay).toBe(1000)
+    s.es.close()
+  })
+  test('with maxRetries 0 a network failure is reported as itself, then the source closes', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    step().fail('refused')
+    expect(s.kinds()).toEqual(['error', 'close'])
+    expect(s.errors()[0][1]).toBe(1830002)
+  })
+})
+
+describe('timers and superseded attempts', () => {
+  test('close() clears every timer (heartbeat, connect timeout, reconnect)', () => {
+    const s = engine.connect({ heartbeatTimeout: 1000, timeout: 5000 })
+    step().open()
+    expect(vi.getTimerCount()).toBeGreaterThan(0)
+    s.es.close()
+    expect(vi.getTimerCount()).toBe(0)
+    const waiting = engine.connect({ retryInterval: 1000 })
+    step().fail()
+    waiting.es.close()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+  test('a final error clears the heartbeat timer too', () => {
+    const s = engine.connect({ heartbeatTimeout: 1000, maxLineLength: 5 })
+    step().open()
+    engine.last().text('data: too long\n')
+    expect(s.errors().map((e) => e[1])).toEqual([1830009])
+    expect(vi.getTimerCount()).toBe(0)
+  })
+  test('bytes and text count as activity: a stream that keeps talking never trips heartbeatTimeout', () => {
+    const s = engine.connect({ heartbeatTimeout: 1000 })
+    step().open()
+    for (let i = 0; i < 10; i++) {
+      step(600)
+      if (i % 2 === 0) engine.last().bytes(': ping\n')
+      else engine.last().text(': ping\n')
+    }
+    expect(s.kinds()).toEqual(['open'])
+    step(1000)
+    expect(s.errors().map((e) => e[1])).toEqual([1830004])
+    s.es.close()
+  })
+  test('the connect timeout stops once the response arrived', () => {
+    const s = engine.connect({ timeout: 1000, heartbeatTimeout: 0 })
+    step().open()
+    step(5000)
+    expect(s.kinds()).toEqual(['open'])
+    s.es.close()
+  })
+  test('callbacks of a timed-out (aborted) attempt are ignored; the new attempt is the one that counts', () => {
+    const s = engine.connect({ timeout: 1000, retryInterval: 500 })
+    const first = step()
+    step(1000)
+    expect(first.aborted).toBe(true)
+    expect(s.errors().map((e) => e[1])).toEqual([1830003])
+    // A misbehaving transport reporting after abort():
+    first.open()
+    first.text('data: stale\n\n')
+    first.end()
+    const second = step(500)
+    expect(second).not.toBe(first)
+    second.open()
+    second.text('data: fresh\n\n')
+    expect(s.kinds()).toEqual(['error', 'open', 'message'])
+    expect(s.messages()).toEqual(['fresh'])
+    s.es.close()
+    expect(second.aborted).toBe(true)
+  })
+})
+
+describe('listeners', () => {
+  test('removeEventListener removes that callback for that type only; onMessage runs before named listeners', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const order = []
+    const a = (ev) => order.push('a' + ev.data)
+    const b = (ev) => order.push('b' + ev.data)
+    s.es.onMessage((ev) => order.push('m' + ev.data))
+    s.es.addEventListener('message', a)
+    s.es.addEventListener('message', a)
+    s.es.addEventListener('message', b)
+    s.es.addEventListener('other', a)
+    step().open()
+    engine.last().text('data: 1\n\n')
+    s.es.removeEventListener('message', a)
+    s.es.removeEventListener('message', () => {})
+    engine.last().text('data: 2\n\nevent: other\ndata: 3\n\n')
+    s.es.removeEventListener('other', b)
+    engine.last().text('event: other\ndata: 4\n\n')
+    expect(order).toEqual(['m1', 'a1', 'b1', 'm2', 'b2', 'm3', 'a3', 'm4', 'a4'])
+    s.es.close()
+  })
+  test('close() inside the first onMessage: no other listener of that event, nothing after', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const seen = []
+    s.es.onMessage(() => { seen.push('first'); s.es.close() })
+    s.es.onMessage(() => seen.push('second'))
+    s.es.addEventListener('message', () => seen.push('named'))
+    step().open()
+    engine.last().text('id: 1\ndata: a\n\nid: 2\ndata: b\n\n')
+    expect(seen).toEqual(['first'])
+    expect(s.es.lastEventId).toBe('1')
+    expect(s.kinds()).toEqual(['open', 'message', 'close'])
+  })
+  test('a listener added during a dispatch does not see that event; a throwing one does not stop the stream', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const seen = []
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    s.es.onMessage((ev) => {
+      seen.push('outer' + ev.data)
+      if (ev.data === '1') s.es.onMessage((e) => seen.push('late' + e.data))
+    })
+    s.es.addEventListener('message', () => { throw new Error('boom') })
+    step().open()
+    engine.last().text('data: 1\n\ndata: 2\n\n')
+    expect(seen).toEqual(['outer1', 'outer2', 'late2'])
+    expect(errors).toHaveBeenCalledTimes(2)
+    s.es.close()
+  })
+  test('off(id) removes exactly that registration, of any kind', () => {
+    const s = engine.connect({ maxRetries: 0 })
+    const seen = []
+    const m = s.es.onMessage(() => seen.push('m'))
+    const n = s.es.addEventListener('message', () => seen.push('n'))
+    const o = s.es.onOpen(() => seen.push('o'))
+    const c = s.es.onClose(() => seen.push('c'))
+    const e = s.es.onError(() => seen.push('e'))
+    s.es.onMessage(() => seen.push('kept'))
+    for (const id of [m, n, o, c, e]) s.es.off(id)
+    step().open()
+    engine.last().text('data: 1\n\n')
+    engine.last().end()
+    expect(seen).toEqual(['kept'])
+  })
+})
