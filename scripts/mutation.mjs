@@ -2,10 +2,11 @@
 // the project and runs the test files chosen for that file; a mutant is killed when they fail. Never touches the
 // working tree: the copy lives under the OS temp directory (node_modules and test/fixtures are linked, not copied).
 //
-//   node scripts/mutation.mjs [--root DIR] [--only id,id] [--file parser.uts] [--report out.json] [--keep] [--list]
+//   node scripts/mutation.mjs [--root DIR] [--only id,id] [--file parser.uts] [--report out.json] [--keep] [--list] [--extra]
 //
 // --root: the project to copy (default: this repository), e.g. an older checkout made with `git worktree add`.
 // Equivalent mutants (cannot change behaviour) are listed with their reasons and excluded from the score.
+// --extra: the EXTRA mutants instead (other platforms' code, e.g. the Android transport on the JVM; not in the score).
 // One vitest process at a time, one worker (--pool=forks singleFork), --bail=1: a killed mutant stops at its first failure.
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs'
@@ -21,9 +22,9 @@ const only = opt('--only')?.split(',') ?? null
 const fileFilter = opt('--file')
 const report = opt('--report')
 const keep = args.includes('--keep')
-const { PLUGIN, TESTS, MUTANTS, EQUIVALENT, TIMEOUT_MS } = await import(pathToFileURL(path.join(HERE, 'mutation/mutants.mjs')).href)
+const { PLUGIN, TESTS, MUTANTS, EXTRA, EQUIVALENT, TIMEOUT_MS } = await import(pathToFileURL(path.join(HERE, 'mutation/mutants.mjs')).href)
 
-const selected = MUTANTS.filter((m) => (!only || only.includes(m.id)) && (!fileFilter || m.file === fileFilter))
+const selected = (args.includes('--extra') ? EXTRA : MUTANTS).filter((m) => (!only || only.includes(m.id)) && (!fileFilter || m.file === fileFilter))
 if (args.includes('--list')) {
   for (const m of selected) console.log(`${m.id.padEnd(34)} ${m.file.padEnd(34)} ${m.bug}`)
   process.exit(0)

@@ -197,8 +197,30 @@ describe('Android transport contract (OkHttp on the JVM)', () => {
     expect(await jvm.decodeUtf8([Buffer.from([0xed, 0xa0]), Buffer.from([0x80, 0x41])])).toBe('\uFFFD\uFFFD\uFFFDA')
   })
 
-  test('no callback line ever followed an abort in this whole file', async () => {
-    // Runs last in the file (tests are sequential here; the concurrent scenarios above finished before).
+  test('abort inside onResponse while the body and its end are already queued behind it: nothing is delivered after it', async () => {
+    // The delivery thread (Android: the main thread) is busy, so onResponse, onBytes and onEnd all queue up before
+    // the first runs; the abort made inside onResponse must drop the two queued after it.
+    jvm.stall(1000)
+    const c = call(get(scenarioUrl(srv.url, { body: 'data: 1\n\ndata: 2\n\n' })), 'bytes-abort', (kind) => kind === 'aborted')
+    await c.done
+    await new Promise((r) => setTimeout(r, 300))
+    expect(c.lines.map((l) => l.kind)).toEqual(['response', 'aborted'])
+  })
+
+  test('no callback line ever followed an abort in this whole file, its own aborts included', async () => {
+    // Runs last in the file (tests are sequential here; the concurrent scenarios above finished before). It makes
+    // its own aborts of every kind, so the check does not rest on what earlier tests happened to provoke:
+    // from Node mid-stream, inside onResponse with callbacks queued, inside the first onText.
+    const mid = call(get(scenarioUrl(srv.url, { body: 'data: 1\n\n'.repeat(50), chunk: 9, delay: 20 })), 'bytes', (kind) => kind === 'bytes')
+    await mid.done
+    mid.handle.abort()
+    jvm.stall(500)
+    const queued = call(get(scenarioUrl(srv.url, { body: 'data: 2\n\n' })), 'bytes-abort', (kind) => kind === 'aborted')
+    const inText = call(get(scenarioUrl(srv.url, { body: 'data: 3\n\n' })), 'text-abort', (kind) => kind === 'aborted')
+    await Promise.all([queued.done, inText.done])
+    await new Promise((r) => setTimeout(r, 500))
+    for (const c of [mid, queued, inText]) expect(jvm.abortedIds.has(c.handle.id)).toBe(true)
+    expect(jvm.abortedIds.size).toBeGreaterThanOrEqual(3)
     expect(jvm.violations).toEqual([])
   })
 })

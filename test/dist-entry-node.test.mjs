@@ -1,8 +1,14 @@
 // dist/index.mjs, as an npm user gets it: a separate Node process streams the mock chat with POST + Authorization.
 import { execFile, execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+
+// Built by beforeAll, so not there when vite analyses this file in a fresh clone: imported by a URL computed at run
+// time (a literal '../dist/index.mjs' made vite report "Failed to load url" although the file existed by then).
+const DIST = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.mjs')).href
 
 let srv
 beforeAll(async () => {
@@ -36,7 +42,7 @@ test('node -e import("./dist/index.mjs") streams the chat reply and exits on its
 })
 
 test('createParser and createUtf8Decoder from dist work on bytes split mid-character', async () => {
-  const m = await import('../dist/index.mjs')
+  const m = await import(/* @vite-ignore */ DIST)
   const events = []
   const p = m.createParser({ onEvent: (e) => events.push(e) })
   const d = m.createUtf8Decoder()

@@ -14,23 +14,35 @@ describe('line endings: CRLF | LF | CR, wherever chunks split', () => {
     expect(one('data: 1\rdata: 2\ndata: 3\r\n\r\ndata: 4\n\r').events.map((e) => e.data)).toEqual(['1\n2\n3', '4'])
   })
   test('CR then LF in the next chunk is one line ending, not two', () => {
-    const text = 'data: a\r\n\r\nid: 7\r\ndata: b\r\n\r\n'
+    // Two data lines of one event: were a split CRLF two line endings, the extra blank line would dispatch 'a'
+    // and 'b' as two events.
+    const text = 'data: a\r\ndata: b\r\n\r\nid: 7\r\ndata: c\r\n\r\n'
     for (const parts of splits(text)) {
       const r = parseChunks(parts)
-      expect(r.events, JSON.stringify(parts)).toEqual([{ type: 'message', data: 'a', id: '' }, { type: 'message', data: 'b', id: '7' }])
+      expect(r.events, JSON.stringify(parts)).toEqual([{ type: 'message', data: 'a\nb', id: '' }, { type: 'message', data: 'c', id: '7' }])
     }
   })
   test('CR CR is two line endings (dispatch), CR LF CR is two', () => {
-    expect(one('data: x\r\r').events).toHaveLength(1)
-    expect(one('data: x\r\n\r').events).toHaveLength(1)
-    expect(parseChunks(['data: x\r', '\r']).events).toHaveLength(1)
-    expect(parseChunks(['data: x\r', '', '\n', '\n']).events).toHaveLength(1)
+    const x = [{ type: 'message', data: 'x', id: '' }]
+    expect(one('data: x\r\r').events).toEqual(x)
+    expect(one('data: x\r\n\r').events).toEqual(x)
+    expect(parseChunks(['data: x\r', '\r']).events).toEqual(x)
+    expect(parseChunks(['data: x\r', '', '\n', '\n']).events).toEqual(x)
   })
-  test('every split of a multi-event stream gives the same events', () => {
+  test('a pending CR survives empty chunks: the LF after them completes the CRLF', () => {
+    // The LF is the second half of CRLF, so x and y are lines of one event; counted as a line end of its own it
+    // would dispatch x alone.
+    expect(parseChunks(['data: x\r', '', '\n', 'data: y\n\n']).events).toEqual([{ type: 'message', data: 'x\ny', id: '' }])
+    expect(parseChunks(['data: x\r', '', '', '\ndata: y\r', '\n\r', '\n']).events).toEqual([{ type: 'message', data: 'x\ny', id: '' }])
+  })
+  test('a CR ending a carried line, with the LF in the next chunk', () => {
+    expect(parseChunks(['da', 'ta: x\r', '\ndata: y\r\n\r\n']).events).toEqual([{ type: 'message', data: 'x\ny', id: '' }])
+  })
+  test('every split of a multi-event stream gives these events', () => {
     const text = ': c\r\nevent: a\ndata: 1\r\ndata:2\r\rid: 5\ndata\n\ndata: z\n\n'
-    const expected = one(text).events
-    expect(expected).toHaveLength(3)
-    for (const parts of splits(text)) expect(parseChunks(parts).events).toEqual(expected)
+    const expected = [{ type: 'a', data: '1\n2', id: '' }, { type: 'message', data: '', id: '5' }, { type: 'message', data: 'z', id: '5' }]
+    expect(one(text).events).toEqual(expected)
+    for (const parts of splits(text)) expect(parseChunks(parts).events, JSON.stringify(parts)).toEqual(expected)
   })
 })
 
@@ -140,9 +152,16 @@ describe('retry', () => {
 })
 
 describe('end of stream', () => {
-  test('an incomplete event at the end is not dispatched', () => {
-    expect(one('data: a\n\ndata: b\n').events.map((e) => e.data)).toEqual(['a'])
-    expect(one('data: a\n\ndata: b').events.map((e) => e.data)).toEqual(['a'])
+  test('an incomplete event at the end is not dispatched, even when its lines are complete', () => {
+    // The stream really ends: end() then reset(), as the engine does, and the next stream starts with a blank line.
+    for (const text of ['data: a\n\ndata: b\n', 'data: a\n\ndata: b\ndata: c\r\n', 'data: a\n\ndata: b']) {
+      const r = parseChunks([text])
+      r.parser.end()
+      r.parser.reset()
+      r.parser.feed('\n')
+      r.parser.end()
+      expect(r.events, JSON.stringify(text)).toEqual([{ type: 'message', data: 'a', id: '' }])
+    }
   })
   test('reset() discards the pending line and buffers', () => {
     const r = parseChunks(['event: x\ndata: half'])
@@ -186,7 +205,58 @@ describe('line length limit and linear time', () => {
   })
 })
 
+describe('fields by exact name', () => {
+  test('a 5-letter field name without a colon is that field with an empty value', () => {
+    expect(one('event: x\nevent\ndata: 1\n\n').events).toEqual([{ type: 'message', data: '1', id: '' }])
+    expect(one('id: 3\nid\ndata: 1\n\n').events).toEqual([{ type: 'message', data: '1', id: '' }])
+  })
+  test('names that only start like a field are unknown fields', () => {
+    expect(one('ix: 5\nid2: 6\ndatas: no\ndata2: no\nevents: no\nretryx: 5\ndata: ok\n\n').events).toEqual([{ type: 'message', data: 'ok', id: '' }])
+    expect(one('retryx: 5\nretr: 6\n').retries).toEqual([])
+  })
+  test('the event type is reset by a blank line that dispatches nothing', () => {
+    expect(one('event: x\n\ndata: 1\n\n').events).toEqual([{ type: 'message', data: '1', id: '' }])
+    expect(one('event: x\ndata: 1\n\ndata: 2\n\n').events.map((e) => e.type)).toEqual(['x', 'message'])
+  })
+  test('lines carried across chunks follow the same rules (space, colon, field names)', () => {
+    expect(parseChunks(['da', 'ta:  two\n', 'dat', 'a:x\n', 'da', 'ta\n', 'da', 'tas: no\n\n']).events).toEqual([{ type: 'message', data: ' two\nx\n', id: '' }])
+  })
+})
+
+describe('long lines carried in parts', () => {
+  test('a line longer than the concatenation limit, in many chunks of varied size, keeps every piece in order', () => {
+    const value = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('')
+    for (const size of [1, 7, 100, 255, 256, 257, 1000]) {
+      const line = 'data: ' + value
+      const chunks = []
+      for (let at = 0; at < line.length; at += size) chunks.push(line.slice(at, at + size))
+      chunks.push('\n\n')
+      expect(parseChunks(chunks).events.map((e) => e.data), `size ${size}`).toEqual([value])
+    }
+  })
+  test('the limit counts carried pieces exactly: at the limit passes, one more fails', () => {
+    const atLimit = ['data: ', 'x'.repeat(20), 'y'.repeat(24), '\n\n']
+    expect(parseChunks(atLimit, 50).events.map((e) => e.data.length)).toEqual([44])
+    expect(parseChunks(['data: ', 'x'.repeat(20), 'y'.repeat(24)], 50).errors).toEqual([])
+    expect(parseChunks(['data: ', 'x'.repeat(20), 'y'.repeat(25)], 50).errors).toHaveLength(1)
+    // A carried line completed by a tail that makes it too long.
+    const r = parseChunks(['data: ' + 'x'.repeat(40), 'y'.repeat(5) + '\n\n'], 50)
+    expect([r.errors.length, r.events]).toEqual([1, []])
+  })
+})
+
 describe('halt() (close() from inside a callback)', () => {
+  test('stops a line completed from carried pieces and the rest of its chunk', () => {
+    const seen = []
+    const p = new SseParser((t, d) => { seen.push(d); p.halt() }, null, null, null, 0)
+    p.feed('data: 1')
+    p.feed('\n\ndata: 2\n\n')
+    expect(seen).toEqual(['1'])
+    const ids = []
+    const q = new SseParser((t, d, id) => { ids.push(id); if (id === '1') q.halt() }, null, null, null, 0)
+    q.feed('id: 1\ndata: a\n\nid: 2\ndata: b\n\n')
+    expect([ids, q.lastEventId]).toEqual([['1'], '1'])
+  })
   test('stops processing the rest of the chunk', () => {
     const seen = []
     const p = new SseParser((t, d) => { seen.push(d); if (d === '2') p.halt() }, null, null, null, 0)

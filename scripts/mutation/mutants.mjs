@@ -216,6 +216,14 @@ export const MUTANTS = [
   { id: 'req-timeout-not-interrupted', file: R, bug: 'the host\'s time limit is reported as a plain network failure', from: '\t\t} else if (isHostTimeout(error)) {\n\t\t\tconst limit', to: '\t\t} else if (false) {\n\t\t\tconst limit' }
 ]
 
+/** Outside the score (npm run test:mutation -- --extra): bugs in other platforms' transports that a test exists to catch. */
+export const EXTRA = [
+  { id: 'android-queued-after-abort', file: 'app-android/SseHttpCall.kt', bug: 'callbacks already queued on the delivery thread run after an abort made inside an earlier callback',
+    from: '\t\t\tif (!aborted.get()) task()', to: '\t\t\ttask()', tests: ['test/android-okhttp-transport.test.mjs'] },
+  { id: 'android-end-after-abort-in-text', file: 'app-android/SseText.kt', bug: 'onEnd after an abort made inside the final onText (decoder flush)',
+    from: '\t\t\tif (aborted()) return\n', to: '', tests: ['test/android-okhttp-transport.test.mjs'] }
+]
+
 /** Mutants that cannot change behaviour: not run, not scored, listed with the reason. */
 export const EQUIVALENT = [
   { id: 'parser-carried-data-exactly-5', file: P, bug: 'processJoinedLine: `end >= 5` -> `end > 5` (a carried line that is exactly "data:")',

@@ -24,6 +24,7 @@ function parseHead(fields) {
  *                                     this id, including 'aborted'; returns { id, abort() }
  *   decodeUtf8(chunks)                Utf8StreamDecoder over Buffers -> Promise<string>
  *   violations                        lines that arrived for an id after its 'aborted' line (must stay empty)
+ *   abortedIds                        the ids that reported 'aborted' (so a test can tell its aborts were seen)
  *   close()
  */
 export async function startJvmTransport() {
@@ -125,6 +126,7 @@ export async function startJvmTransport() {
     decodeUtf8,
     nextHop,
     violations,
+    abortedIds,
     /** Blocks the delivery thread (Android: the main thread) for ms. */
     stall: (ms) => send('stall ' + ms),
     stderr: () => stderr,

@@ -2,6 +2,7 @@
  * The scenarios every platform must pass (Node fetch, browser, mini-program build, ...), over real HTTP
  * to server/. Each: name, spec(ctx) -> runScenario spec, check(result, ctx) with vitest's expect.
  * ctx: { base, key, expect, requests() -> recorded requests for key, tcp: { silentUrl } }.
+ * sendsNothing: the scenario must not make any request (harnesses check every other one made at least one).
  * Options carry an X-Scenario header so the web platform uses its fetch path (native EventSource
  * cannot report status, body or Content-Type); scenarios marked plainGet omit it.
  */
@@ -72,7 +73,9 @@ export function sharedScenarios() {
       name: 'multi-byte UTF-8 split across 1-byte chunks, CRLF line endings and a BOM',
       spec: ({ base, key }) => ({
         options: {
-          url: scenarioUrl(base, { key, body: '\uFEFFdata: 你好，世界 👋 café\r\n\r\nevent: e\r\ndata: ✓\r\n\r\n', chunk: 1 }),
+          // 2 ms between the 1-byte writes, so they reach the client as separate reads (written back to back, TCP
+          // coalesced them into one; the reads themselves are asserted in http-chunk-splits-are-real-reads).
+          url: scenarioUrl(base, { key, body: '\uFEFFdata: 你好，世界 👋 café\r\n\r\nevent: e\r\ndata: ✓\r\n\r\n', chunk: 1, delay: 2 }),
           header: hdr('utf8'), maxRetries: 0
         }
       }),
@@ -210,6 +213,7 @@ export function sharedScenarios() {
     },
     {
       name: 'invalid options fail asynchronously with 1830001 and send nothing',
+      sendsNothing: true,
       spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), method: 'GET', data: 'not with GET' } }),
       check: async (r, { expect, requests }) => {
         expect(r.log[0]).toMatchObject({ kind: 'created', readyState: 0 })
@@ -221,6 +225,7 @@ export function sharedScenarios() {
     },
     {
       name: 'close() right after creation sends no request and fires only onClose',
+      sendsNothing: true,
       spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), header: hdr('close-now') }, closeAfterMs: 0 }),
       check: async (r, { expect, requests }) => {
         expect(kinds(r)).toEqual(['close'])

@@ -1,7 +1,7 @@
 // Test harness only (not shipped): drives the plugin's Android transport core on the JVM through a line protocol,
 // so test/support/jvm-transport.mjs can put the real engine on top of the real OkHttp transport.
 //
-// stdin:  start <id> <method> <url64> <body64|-|=> <text|bytes|text-abort> [redirect=<mode>] [<name64>:<value64> ...]
+// stdin:  start <id> <method> <url64> <body64|-|=> <text|bytes|text-abort|bytes-abort> [redirect=<mode>] [<name64>:<value64> ...]
 //         abort <id>                       (runs on the delivery thread, as the engine calls it on Android)
 //         stall <ms>                       (blocks the delivery thread for ms, like a busy main thread)
 //         utf8 <id> <chunk64|-> ...        (Utf8StreamDecoder over these chunks, then end of stream)
@@ -46,8 +46,12 @@ private fun headLine(id: String, head: SseResponseHead): String {
 	return sb.toString()
 }
 
-private class BytesOut(val id: String) : SseCallListener {
-	override fun onResponse(head: SseResponseHead) = emit(headLine(id, head))
+/** abortOnResponse: abort from inside onResponse (bytes-abort), as the engine does for a non-SSE answer it has read enough of. */
+private class BytesOut(val id: String, val abortOnResponse: Boolean = false) : SseCallListener {
+	override fun onResponse(head: SseResponseHead) {
+		emit(headLine(id, head))
+		if (abortOnResponse) abortHere(id)
+	}
 	override fun onBytes(bytes: ByteArray) = emit("bytes $id ${b64(bytes)}")
 	override fun onEnd() = emit("end $id")
 	override fun onFail(message: String) = emit("fail $id ${b64(message)}")
@@ -77,8 +81,8 @@ private fun start(f: List<String>) {
 	}
 	val url = String(unb64(f[3]), Charsets.UTF_8)
 	val call: SseHttpCall
-	if (f[5] == "bytes") {
-		call = SseHttpCall(client, url, f[2], body, BytesOut(id), delivery)
+	if (f[5] == "bytes" || f[5] == "bytes-abort") {
+		call = SseHttpCall(client, url, f[2], body, BytesOut(id, f[5] == "bytes-abort"), delivery)
 	} else {
 		// SseAndroid.open's wiring (function callbacks, Kotlin decoding) minus the looper and the cookie store.
 		lateinit var self: SseHttpCall

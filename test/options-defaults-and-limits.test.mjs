@@ -1,0 +1,94 @@
+// resolveOptions (common/options.uts): every default the readme documents, as literals, and the edges of every check.
+// The same rules are checked end to end in bad-input-fails-once-with-1830001 and engine-guarantees; here they are
+// pinned at the layer that owns them.
+import { describe, expect, test } from 'vitest'
+import { DEFAULT_HEARTBEAT_TIMEOUT, DEFAULT_MIN_RETRY_INTERVAL, headerValueError, resolveOptions } from '../uni_modules/connect-event-source/utssdk/common/options.uts'
+
+const resolve = (options) => resolveOptions({ url: 'http://127.0.0.1/sse', ...options }, false)
+const headers = (r) => Object.fromEntries(r.headers)
+
+describe('defaults', () => {
+  test('GET: the documented defaults', () => {
+    const r = resolve({})
+    expect(r.error).toBe(null)
+    expect({
+      method: r.method, timeout: r.timeout, heartbeatTimeout: r.heartbeatTimeout, maxRetries: r.maxRetries, retryInterval: r.retryInterval,
+      maxRetryInterval: r.maxRetryInterval, minRetryInterval: r.minRetryInterval, maxLineLength: r.maxLineLength, maxEventSize: r.maxEventSize,
+      redirect: r.redirect, format: r.format, body: r.body, withCredentials: r.withCredentials, lastEventId: r.lastEventId
+    }).toEqual({
+      method: 'GET', timeout: 30000, heartbeatTimeout: -1, maxRetries: -1, retryInterval: 3000, maxRetryInterval: 30000, minRetryInterval: 250,
+      maxLineLength: 16 * 1024 * 1024, maxEventSize: 16 * 1024 * 1024, redirect: 'follow', format: 'event-stream', body: null, withCredentials: false, lastEventId: ''
+    })
+    expect(headers(r)).toEqual({ Accept: 'text/event-stream' })
+    expect(DEFAULT_HEARTBEAT_TIMEOUT).toBe(45000)
+    expect(DEFAULT_MIN_RETRY_INTERVAL).toBe(250)
+  })
+  test('POST (any method but GET) is not retried by default', () => {
+    expect(resolve({ method: 'POST', data: {} }).maxRetries).toBe(0)
+    expect(resolve({ method: 'put' }).maxRetries).toBe(0)
+  })
+  test('minRetryInterval defaults to retryInterval when that is lower than 250 ms', () => {
+    expect(resolve({ retryInterval: 100 }).minRetryInterval).toBe(100)
+    expect(resolve({ retryInterval: 0 }).minRetryInterval).toBe(0)
+    expect(resolve({ retryInterval: 400 }).minRetryInterval).toBe(250)
+  })
+  test('the method is upper-cased, so the per-method rules see it', () => {
+    expect(resolve({ method: 'post' }).method).toBe('POST')
+    expect(resolve({ method: 'get' }).maxRetries).toBe(-1)
+    expect(resolve({ method: 'get', data: 'x' }).error).toMatch(/cannot be sent with GET/)
+  })
+})
+
+describe('limits of the checks', () => {
+  test('durations: 0 (off) and 2^31-1 are valid; negative, above 2^31-1 and NaN are not', () => {
+    for (const name of ['timeout', 'heartbeatTimeout', 'retryInterval', 'maxRetryInterval']) {
+      expect(resolve({ [name]: 0, ...(name === 'maxRetryInterval' ? { minRetryInterval: 0 } : {}) }).error, name).toBe(null)
+      expect(resolve({ [name]: 0, ...(name === 'maxRetryInterval' ? { minRetryInterval: 0 } : {}) })[name]).toBe(0)
+      expect(resolve({ [name]: 2147483647 }).error, name).toBe(null)
+      expect(resolve({ [name]: -1 }).error, name).toMatch(/milliseconds from 0 to 2147483647/)
+      expect(resolve({ [name]: 2147483648 }).error, name).toMatch(/milliseconds/)
+      expect(resolve({ [name]: NaN }).error, name).toMatch(/milliseconds/)
+    }
+  })
+  test('minRetryInterval may equal maxRetryInterval, not exceed it', () => {
+    expect(resolve({ minRetryInterval: 1000, maxRetryInterval: 1000 }).error).toBe(null)
+    expect(resolve({ minRetryInterval: 1001, maxRetryInterval: 1000 }).error).toMatch(/must not exceed maxRetryInterval/)
+  })
+  test('header values: NUL, CR and LF refused; Latin-1 up to U+00FF accepted, U+0100 refused', () => {
+    for (const bad of ['a\rb', 'a\nb', 'a\u0000b', 'v\r\nX-Injected: 1']) {
+      expect(headerValueError(bad), JSON.stringify(bad)).toBe('must not contain NUL, CR or LF.')
+      expect(resolve({ header: { 'X-T': bad } }).error).toMatch(/header "X-T" must not contain NUL, CR or LF/)
+    }
+    expect(headerValueError('caf\u00e9 \u00ff\t!')).toBe(null)
+    expect(resolve({ header: { 'X-T': '\u00ff' } }).error).toBe(null)
+    expect(resolve({ header: { 'X-T': '\u0100' } }).error).toMatch(/only Latin-1/)
+  })
+  test('a body only with a method that can carry one', () => {
+    expect(resolve({ data: 'x' }).error).toMatch(/cannot be sent with GET/)
+    expect(resolve({ method: 'HEAD', data: 'x' }).error).toMatch(/cannot be sent with HEAD/)
+    expect(resolve({ method: 'POST', data: 'x' })).toMatchObject({ error: null, body: 'x' })
+    expect(resolve({ method: 'POST', data: { a: 1 } })).toMatchObject({ error: null, body: '{"a":1}' })
+  })
+  test('maxLineLength and maxEventSize are applied', () => {
+    expect(resolve({ maxLineLength: 10, maxEventSize: 20 })).toMatchObject({ maxLineLength: 10, maxEventSize: 20 })
+    expect(resolve({ maxLineLength: 0 }).error).toMatch(/maxLineLength/)
+  })
+})
+
+describe('headers', () => {
+  test('the user\'s Accept and Content-Type are kept whatever their case; defaults only when absent', () => {
+    expect(headers(resolve({ header: { accept: 'application/json' } }))).toEqual({ accept: 'application/json' })
+    expect(headers(resolve({ header: { ACCEPT: 'x/y' } }))).toEqual({ ACCEPT: 'x/y' })
+    expect(headers(resolve({ method: 'POST', data: 'x', header: { 'Content-Type': 'application/x-custom' } }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'application/x-custom' })
+    expect(headers(resolve({ method: 'POST', data: 'x', header: { 'content-type': 'a/b' } }))).toEqual({ Accept: 'text/event-stream', 'content-type': 'a/b' })
+    expect(headers(resolve({ method: 'POST', data: 'x' }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'text/plain;charset=UTF-8' })
+    expect(headers(resolve({ method: 'POST', data: {} }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'application/json' })
+    expect(headers(resolve({ format: 'ndjson' }))).toEqual({ Accept: 'application/x-ndjson' })
+  })
+  test('a Last-Event-ID header is the resume point unless the lastEventId option is given', () => {
+    const h = resolve({ header: { 'Last-Event-ID': 'from-header' } })
+    expect([h.lastEventId, headers(h)]).toEqual(['from-header', { Accept: 'text/event-stream' }])
+    expect(resolve({ header: { 'last-event-id': 'from-header' }, lastEventId: 'from-option' }).lastEventId).toBe('from-option')
+    expect(resolve({ header: { 'last-event-id': 'from-header' }, lastEventId: '' }).lastEventId).toBe('')
+  })
+})

@@ -1,0 +1,54 @@
+// common/url.uts decides, on platforms without a URL class (Kotlin, Swift, ArkTS, mini-programs), whether a url can be
+// requested at all. Its verdict must be the WHATWG URL parser's (Node's URL is that parser): same valid/invalid call
+// for every input below, and for valid ones a rewritten url that parses to the same href.
+import { describe, expect, test } from 'vitest'
+import { checkUrl, stripUrl } from '../uni_modules/connect-event-source/utssdk/common/url.uts'
+
+const whatwg = (input) => {
+  try {
+    const u = new URL(input)
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0 ? u.href : null
+  } catch {
+    return null
+  }
+}
+
+const VALID = [
+  'http://example.com/', 'HTTP://EXAMPLE.com/a', 'https://a.b.c:443/x?y#z', 'http://127.0.0.1:8080', 'http://[::1]:3000/', 'http://[2001:db8::8a2e:370:7334]/',
+  'http://user:pw@host/', 'http://a@b@host/', '  http://host/ ', '\u0000http://host/\u001f', 'ht\ttp://host/', 'http://ho\nst/p\ra', 'http:\\\\host\\path',
+  'http:/host/x', 'http:host', 'https:////host', 'http://0x7f.1/', 'http://1.2.3.4/', 'http://4294967295/', 'http://example.com:65535/', 'http://host:/',
+  'http://%41.com/', 'http://host:0080/', 'http://host.com./', 'http://1.0x/'
+]
+const INVALID = [
+  'http://example.com:65536/', 'http://h:99999999999999999999/', 'http://256.1.1.1/', 'http://1.2.3.256/', 'http://1.2.3.4.5/', 'http://4294967296/', 'http://a<b/', 'http://a>b/',
+  'http://a b/', 'http://a^b/', 'http://a|b/', 'http:///', 'http://:80/', 'http://user@/', 'http://host:port/', 'http://host:8o/', 'ftp://host/', 'data:text/plain,x',
+  'javascript:alert(1)', 'http://[::1/', 'http://[::1]x/', 'http://[zz::1]/', 'http://%zz/', 'http://%4/', 'http://foo.09/', ' data:text/plain,x', '', '   '
+]
+
+describe('checkUrl agrees with the WHATWG URL parser', () => {
+  for (const input of VALID) {
+    test(`valid: ${JSON.stringify(input)}`, () => {
+      expect(whatwg(input)).not.toBe(null)
+      const r = checkUrl(input, false)
+      expect(r.error).toBe(null)
+      expect(r.relative).toBe(false)
+      // Written out so that a less lenient transport requests the same URL.
+      expect(new URL(r.url).href).toBe(whatwg(input))
+      expect(r.url).toMatch(/^https?:\/\/[^/\\]/i)
+    })
+  }
+  for (const input of INVALID) {
+    test(`invalid: ${JSON.stringify(input)}`, () => {
+      expect(whatwg(input)).toBe(null)
+      const r = checkUrl(input, false)
+      expect(r.error).toMatch(/is not a valid http\(s\) URL/)
+    })
+  }
+  test('relative references: only where the platform resolves them (web)', () => {
+    expect(checkUrl('/sse?x=1', true)).toMatchObject({ error: null, relative: true, url: '/sse?x=1' })
+    expect(checkUrl('/sse', false).error).toMatch(/relative URLs work on the web only/)
+  })
+  test('stripUrl removes leading/trailing C0 controls and spaces, and every tab, LF and CR', () => {
+    expect(stripUrl(' \u0001 http://a/\tb\nc\rd \u001f ')).toBe('http://a/bcd')
+  })
+})
