@@ -7,7 +7,8 @@
 // - --vue3 builds the same pages and plugin as a classic uni-app Vue 3 project (the plugin must work
 //   in both kinds). The CLI cannot take .uvue/main.uts in that mode, so a copy is staged in
 //   unpackage/vue3-<platform> with .uvue -> .vue (a hand-written X.vue next to X.uvue wins),
-//   main.uts -> main.ts and "uni-app-x" removed from manifest.json;
+//   main.uts -> main.ts and "uni-app-x" removed from manifest.json (unpackage/vue3-<platform>-<pid>, removed when
+//   the CLI exits, so that concurrent builds do not delete each other's copy);
 // - after a mini-program build it writes {"type":"commonjs"} to package.json in the output's parent
 //   (dist/build/ by default): the output is CommonJS but the root package.json says "type": "module",
 //   so Node (tests) would refuse to require it.
@@ -33,7 +34,8 @@ const env = { ...process.env }
 for (const key of ['UNI_INPUT_DIR', 'UNI_OUTPUT_DIR']) if (env[key]) env[key] = path.resolve(env[key])
 let cwd = ROOT
 if (vue3) {
-	cwd = stageVue3Project(path.join(ROOT, 'unpackage', `vue3-${platform}`))
+	// One staging folder per process: two builds at once (test files, developers) must not delete each other's.
+	cwd = stageVue3Project(path.join(ROOT, 'unpackage', `vue3-${platform}-${process.pid}`))
 	env.UNI_APP_X = 'false'
 	env.UNI_INPUT_DIR = cwd
 	env.UNI_OUTPUT_DIR ||= path.join(ROOT, 'dist', isBuild ? 'build' : 'dev', `${platform}-vue3`)
@@ -44,6 +46,7 @@ if (vue3) {
 const child = spawn(process.execPath, [UNI_BIN, ...args], { cwd, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('close', (code) => {
+	if (vue3) fs.rmSync(cwd, { recursive: true, force: true })
 	if (code === 0 && platform.startsWith('mp-')) markCommonJs()
 	process.exit(code ?? 1)
 })
