@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --only=parse,utf8,memory,e2e-node,e2e-browser] [-- --clock=cpu]
+// npm run bench [-- --quick] [-- --only=parse,utf8,memory,e2e-node,e2e-browser,chat] [-- --clock=cpu]
 // Prints tables and writes bench/results/latest.json. Not a test: it never fails on a missed target.
 import { fork } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -9,13 +9,15 @@ import { PARSE_WORKLOADS } from './lib/workloads.mjs'
 import { machine } from './lib/machine.mjs'
 import { e2eTable, memoryTable, parseTable, utf8Table, verdicts, TARGETS } from './lib/report.mjs'
 import { table } from './lib/stats.mjs'
+import { chatTable } from './sections/chat.mjs'
 
 const SECTIONS = [
   { name: 'parse', title: 'Bytes to events, in process (median MB/s; higher is better)', table: parseTable, perWorkload: PARSE_WORKLOADS },
   { name: 'utf8', title: 'UTF-8 decoding: utf8.uts vs TextDecoder (median MB/s)', table: utf8Table },
   { name: 'memory', title: 'Memory on a long stream (our pipeline)', table: memoryTable, execArgv: ['--expose-gc'] },
   { name: 'e2e-node', title: 'End to end in Node over loopback (server in another process)', table: e2eTable },
-  { name: 'e2e-browser', title: 'End to end in Chromium over loopback', table: e2eTable }
+  { name: 'e2e-browser', title: 'End to end in Chromium over loopback', table: e2eTable },
+  { name: 'chat', title: 'connectChatStream: cost per token over the engine, UI updates saved by coalescing', table: chatTable }
 ]
 
 const args = process.argv.slice(2)
