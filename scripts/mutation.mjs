@@ -96,14 +96,18 @@ const results = []
 for (const m of selected) {
   const file = path.join(work, PLUGIN, m.file)
   const original = readFileSync(file, 'utf8')
-  const parts = original.split(m.from)
+  // from/to may list alternatives (the same bug in an older or newer form of the code): the first that applies.
+  const froms = Array.isArray(m.from) ? m.from : [m.from]
+  const tos = Array.isArray(m.to) ? m.to : froms.map(() => m.to)
   const at = m.at ?? 1
-  if (parts.length < 2 || (m.at == null && parts.length !== 2) || at >= parts.length) {
-    results.push({ ...m, status: 'not-applicable', detail: `"${m.from.slice(0, 60)}" found ${parts.length - 1} times` })
-    console.log(`  ?  ${m.id}: source not found (${parts.length - 1} matches)`)
+  const pick = froms.findIndex((f) => { const n = original.split(f).length - 1; return m.at == null ? n === 1 : n >= at })
+  if (pick === -1) {
+    results.push({ id: m.id, file: m.file, bug: m.bug, status: 'not-applicable', detail: `"${froms[0].slice(0, 60)}" not found exactly as expected` })
+    console.log(`  ?  ${m.id}: source not found`)
     continue
   }
-  const mutated = parts.slice(0, at).join(m.from) + m.to + parts.slice(at).join(m.from)
+  const parts = original.split(froms[pick])
+  const mutated = parts.slice(0, at).join(froms[pick]) + tos[pick] + parts.slice(at).join(froms[pick])
   writeFileSync(file, mutated)
   try {
     // Two stages: the mutated file's most direct tests first (one vitest start), the rest only if they all passed.

@@ -4,13 +4,23 @@
 // transport's side of the contract on the wire: abort() closes the connection, nothing is reported after it, and a
 // never-ending error response is cut at 4 KiB.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { openHandFollowingFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
 import { piecesOf, startLockstepServer } from './support/lockstep.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
+import { sharedScenarios } from './support/scenarios.mjs'
+import { startServer, uniqueKey } from './support/server.mjs'
 
-let ls
-beforeAll(async () => { ls = await startLockstepServer() })
-afterAll(async () => { await ls?.close() })
+let ls, srv
+beforeAll(async () => {
+  ls = await startLockstepServer()
+  srv = await startServer()
+})
+afterAll(async () => {
+  await ls?.close()
+  await srv?.close()
+})
 
 async function stream(pieces, options = {}) {
   const s = ls.script({ pieces })
@@ -55,6 +65,30 @@ describe('real splits: one read per piece', () => {
       expect(events, `cut after ${cut}`).toEqual([['message', '👋!', '']])
       expect(s.reads).toEqual(pieces.map((p) => p.length))
     }
+  })
+})
+
+describe('the shared scenario server (server/scenario.mjs)', () => {
+  test('"multi-byte UTF-8 split across 1-byte chunks" reaches the client in many reads, not one', async () => {
+    const s = sharedScenarios().find((x) => x.name.startsWith('multi-byte UTF-8 split across 1-byte chunks'))
+    const key = uniqueKey('reads')
+    const ctx = { base: srv.url, key, expect, requests: async () => srv.requests(key) }
+    const reads = []
+    const platform = new Platform((request, listener) => openHandFollowingFetchTransport(request, {
+      ...listener,
+      onResponse: (st, h) => listener.onResponse(st, h),
+      onBytes: (b) => { reads.push(b.length); listener.onBytes(b) },
+      onText: (t) => listener.onText(t),
+      onEnd: () => listener.onEnd(),
+      onFail: (m) => listener.onFail(m),
+      onInterrupted: (c, m) => listener.onInterrupted(c, m)
+    }), createJsDecoder, null)
+    const r = await runScenario((o) => new EventSourceConnection(o, platform), s.spec(ctx))
+    await s.check(r, ctx)
+    const total = reads.reduce((a, b) => a + b, 0)
+    expect(total).toBe(Buffer.byteLength('\uFEFFdata: 你好，世界 👋 café\r\n\r\nevent: e\r\ndata: ✓\r\n\r\n'))
+    // Written 2 ms apart; a loaded machine may still merge a few neighbours, never most of them.
+    expect(reads.length).toBeGreaterThan(total / 2)
   })
 })
 

@@ -14,7 +14,7 @@ const PARSER_EXACT = 'test/parser-spec-rules.test.mjs'
 
 export const TESTS = {
   'common/parser.uts': [PARSER_EXACT, STREAM_RULES, 'test/engine-fuzz-matches-whatwg-reference.test.mjs', 'test/hostile-server-unbounded-event.test.mjs', HTTP_SPLITS, 'test/spec-rules-over-http.test.mjs', 'test/engine-guarantees.test.mjs'],
-  'common/utf8.uts': ['test/utf8-decoder-matches-textdecoder.test.mjs', 'test/text-decoder-carry-matches-streaming.test.mjs', 'test/engine-fuzz-matches-whatwg-reference.test.mjs'],
+  'common/utf8.uts': ['test/utf8-decoder-matches-textdecoder.test.mjs', 'test/utf8-decoder-bom-and-reuse.test.mjs', 'test/text-decoder-carry-matches-streaming.test.mjs', 'test/engine-fuzz-matches-whatwg-reference.test.mjs'],
   'common/text-decoder.uts': ['test/text-decoder-carry-matches-streaming.test.mjs', STREAM_RULES, HTTP_SPLITS, 'test/spec-rules-over-http.test.mjs', 'test/engine-scenarios-node-fetch.test.mjs'],
   'common/connection.uts': [STREAM_RULES, 'test/messages-and-per-method-defaults.test.mjs', 'test/engine-late-status-fails-without-reconnect.test.mjs', 'test/engine-guarantees.test.mjs',
     'test/hostile-server-unbounded-event.test.mjs', 'test/last-event-id-sent-as-utf8-and-engine-wins.test.mjs', 'test/bad-input-fails-once-with-1830001.test.mjs', HTTP_SPLITS,
@@ -205,8 +205,9 @@ export const MUTANTS = [
   { id: 'fetch-end-not-reported', file: F, bug: 'the end of the body is not reported', from: '\t\t\t\tif (result.done) {\n\t\t\t\t\tlistener.onEnd()', to: '\t\t\t\tif (result.done) {' },
 
   // --- mp-weixin/request-transport.uts ----------------------------------------------------------------------------
-  { id: 'req-not-chunked', file: R, bug: 'enableChunked not set', from: "\t\tif (chunked) options['enableChunked'] = true\n", to: '' },
-  { id: 'req-text-response', file: R, bug: 'responseType text in chunked mode', from: "responseType: chunked ? 'arraybuffer' : 'text'", to: "responseType: 'text'" },
+  { id: 'req-not-chunked', file: R, bug: 'enableChunked not set', from: ["\t\tif (chunked) options['enableChunked'] = true\n", "\t\t\toptions['enableChunked'] = true\n"], to: '' },
+  { id: 'req-text-response', file: R, bug: 'responseType text in chunked mode', from: ["responseType: chunked ? 'arraybuffer' : 'text'", "\t\t\toptions['responseType'] = 'arraybuffer'\n"],
+    to: ["responseType: 'text'", "\t\t\toptions['responseType'] = 'text'\n"] },
   { id: 'req-queued-body-dropped', file: R, bug: 'body that arrived before the status is dropped', from: '\t\tfor (let i = 0; i < queued.length && !this.done; i++) this.listener.onBytes(queued[i])\n', to: '' },
   { id: 'req-abort-not-aborting', file: R, bug: 'abort() does not abort the RequestTask', from: "\t\tif (!finished && task != null && typeof task.abort == 'function') task.abort()\n", to: '' },
   { id: 'req-devtools-stream-waits', file: R, bug: 'an event stream without statusCode waits for success', from: "} else if (isEventStream(headers.get('content-type') ?? null)) {", to: '} else if (false) {' },
