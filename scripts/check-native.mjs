@@ -12,7 +12,7 @@
 //
 // Usage: node scripts/check-native.mjs [--input PROJECT_DIR] [--out DIR] [--modes x,vue3] [--steps transpile,compile,portability]
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ANDROID_DIR, ROOT, compileAgainstRuntime, ktFiles, runtimeJar } from './kotlin.mjs'
@@ -54,7 +54,7 @@ async function main() {
 		const t = Date.now()
 		const r = await run(process.execPath, [path.join(ROOT, 'scripts/check-uts.mjs'), '--input', args.input, '--out', out])
 		report('transpile (Kotlin/Swift/ArkTS)', r.ok, Date.now() - t, r.log)
-		if (!r.ok) return finish(results, out)
+		if (!r.ok) return finish(results, out, !args.out)
 	}
 
 	if (args.steps.includes('compile')) {
@@ -77,12 +77,14 @@ async function main() {
 		const r = await run(process.execPath, [script, '--plugin', path.join(args.input, 'uni_modules', PLUGIN), '--generated', out])
 		report('portability (DCloud rules)', r.ok, Date.now() - t, r.log)
 	}
-	finish(results, out)
+	finish(results, out, !args.out)
 }
 
-function finish(results, out) {
+/** temporary: the output dir was made here; it is removed when everything passed (kept for a look otherwise). */
+function finish(results, out, temporary) {
 	const failed = results.filter((r) => !r.ok).length
-	console.log(`check-native: ${results.length - failed} passed, ${failed} failed (output in ${out})`)
+	if (temporary && !failed) rmSync(out, { recursive: true, force: true })
+	console.log(`check-native: ${results.length - failed} passed, ${failed} failed${temporary && !failed ? '' : ` (output in ${out})`}`)
 	process.exit(failed ? 1 : 0)
 }
 

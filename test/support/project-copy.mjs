@@ -1,6 +1,6 @@
 // A throwaway copy of this uni-app project (project files and the plugin; node_modules linked), for tests that
 // plant a defect in the plugin and run a gate over it without touching the real sources.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +27,18 @@ export function copyProject() {
 			const text = readFileSync(p, 'utf8')
 			if (text.split(from).length !== 2) throw new Error(`${file}: expected exactly one ${JSON.stringify(from)}`)
 			writeFileSync(p, text.replace(from, to))
+		},
+		/** Replaces every occurrence in every .uts file of a folder of the plugin; returns how many were replaced. */
+		replaceEverywhere(folder, from, to) {
+			let count = 0
+			const base = path.join(dir, PLUGIN_PATH, 'utssdk', folder)
+			for (const name of readdirSync(base).filter((n) => n.endsWith('.uts'))) {
+				const p = path.join(base, name)
+				const parts = readFileSync(p, 'utf8').split(from)
+				count += parts.length - 1
+				writeFileSync(p, parts.join(to))
+			}
+			return count
 		},
 		remove: () => rmSync(dir, { recursive: true, force: true })
 	}
