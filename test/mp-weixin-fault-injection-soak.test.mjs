@@ -46,7 +46,10 @@ test(`mp-weixin build: ${TOTAL} events through drops, stalls, resets, ends and r
     // At least one per connection the server saw (requests refused while it restarted never reached it).
     expect(tasks.length).toBeGreaterThanOrEqual(server.stats.connections)
     expect(tasks.filter((t) => t.outcome == null)).toEqual([])
-    expect(tasks[tasks.length - 1].outcome).toBe('request:fail abort')
+    // The last one was aborted by close(), unless the server's end of that response had already completed the task
+    // when the last event was dispatched (then close() had nothing left to abort).
+    expect(['request:fail abort', 'success']).toContain(tasks[tasks.length - 1].outcome)
+    expect(tasks.slice(0, -1).filter((t) => t.outcome === 'success' && t.chunks === 0)).toEqual([])
   } finally {
     await server.close()
   }
