@@ -49,7 +49,6 @@ test(`mp-weixin build: ${TOTAL} events through drops, stalls, resets, ends and r
     // The last one was aborted by close(), unless the server's end of that response had already completed the task
     // when the last event was dispatched (then close() had nothing left to abort).
     expect(['request:fail abort', 'success']).toContain(tasks[tasks.length - 1].outcome)
-    expect(tasks.slice(0, -1).filter((t) => t.outcome === 'success' && t.chunks === 0)).toEqual([])
   } finally {
     await server.close()
   }
