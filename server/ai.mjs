@@ -9,13 +9,33 @@
 // - otherwise a live mock reply to the request body's last user message (server/chat.mjs mockReply), in the
 //   format of the path: ?reasoning=1 (or a model name containing "reason" or "think") streams reasoning first,
 //   ?think=ms pauses before the answer, ?delay=ms between tokens (default 40), ?usage=0 leaves usage out.
-//   An API key of "wrong" (Authorization: Bearer wrong, x-api-key: wrong, x-goog-api-key: wrong) gets the
+//   An API key of "wrong" (Authorization: Bearer wrong, x-api-key: wrong, x-goog-api-key: wrong), or none, gets the
 //   provider's 401/400 error body; ?fail=frame sends the provider's error frame after a few tokens.
 import { AI_CASES } from './ai-fixtures.mjs'
 import { mockReply, mockTokens } from './chat.mjs'
 import { intParam, sendJson } from './http.mjs'
 import { closeSignal, openStream, pause, rethrowUnlessClosed, writeFlushed } from './stream.mjs'
 import { rng } from '../bench/lib/random.mjs'
+
+/**
+ * Whether this mock answers the request: anything under /ai/, and the providers' own paths, so a client pointed at
+ * this server as if it were the provider works: /v1/messages, /v1/responses, /api/chat, /api/generate,
+ * /v1beta/models/<m>:streamGenerateContent, and /v1/chat/completions when the model's name asks for reasoning
+ * ("reason" or "think": plain models stay with server/chat.mjs).
+ */
+export function servesAiPath(pathname, body) {
+  if (pathname === '/ai' || pathname.startsWith('/ai/')) return true
+  if (['/v1/messages', '/v1/responses', '/api/chat', '/api/generate'].includes(pathname)) return true
+  if (pathname.startsWith('/v1beta/models/') && /:streamgeneratecontent$/i.test(pathname)) return true
+  if (pathname === '/v1/chat/completions') {
+    try {
+      return /reason|think/i.test(String(JSON.parse(body.toString('utf8') || 'null')?.model ?? ''))
+    } catch {
+      return false
+    }
+  }
+  return false
+}
 
 export function formatOfPath(pathname) {
   const p = pathname.toLowerCase()
@@ -148,7 +168,8 @@ export async function handleAi(req, res, { params, body, pathname }) {
     return replayCase(req, res, c, params)
   }
   const format = params.get('format') ?? formatOfPath(pathname)
-  if (keyOf(req) === 'wrong') return wrongKeyError(res, format)
+  // A wrong key, or none at all (as server/chat.mjs): the provider's own error body.
+  if (keyOf(req) === 'wrong' || keyOf(req) === '') return wrongKeyError(res, format)
   let payload = null
   try {
     payload = JSON.parse(body.toString('utf8') || 'null')
@@ -156,7 +177,8 @@ export async function handleAi(req, res, { params, body, pathname }) {
     return sendJson(res, 400, { error: { message: 'Request body is not valid JSON.', type: 'invalid_request_error' } })
   }
   const prompt = promptOf(payload)
-  const model = String(payload?.model ?? '')
+  // Gemini names the model in the path (models/<model>:streamGenerateContent), the others in the body.
+  const model = String(payload?.model ?? /\/models\/([^/:]+):/.exec(pathname)?.[1] ?? '')
   const wantsReasoning = params.get('reasoning') === '1' || /reason|think/i.test(model)
   const reasoning = wantsReasoning ? `The user wrote "${prompt}". I will answer with the mock reply, 先想一想。`.match(/\S+\s*/g) : []
   const frames = liveFrames(format, reasoning, mockTokens(prompt), params.get('usage') !== '0', params.get('fail') === 'frame')

@@ -1,7 +1,7 @@
 // Local HTTP server for Server-Sent Events tests and the demo (node:http only).
 import http from 'node:http'
 import path from 'node:path'
-import { handleAi } from './ai.mjs'
+import { handleAi, servesAiPath } from './ai.mjs'
 import { handleChat } from './chat.mjs'
 import { answerPreflight, applyCors } from './cors.mjs'
 import { handleEvents } from './events.mjs'
@@ -45,10 +45,10 @@ export async function startServer({ port = 0, host = '127.0.0.1', staticDir = nu
     // /requests is how tests read the record; recording it would pollute it.
     if (key !== null && pathname !== '/requests') recorder.record(key, req, body)
 
+    // /ai/... and the AI providers' own paths: every AI wire format (server/ai.mjs).
+    if (servesAiPath(pathname, body)) return handleAi(req, res, { params, key, body, pathname })
     const route = routes[pathname]
     if (route) return route(req, res, { params, key, body })
-    // /ai/<a provider's own path>: every AI wire format (server/ai.mjs).
-    if (pathname === '/ai' || pathname.startsWith('/ai/')) return handleAi(req, res, { params, key, body, pathname })
     if (root && (await serveStatic(req, res, root, pathname))) return
     sendText(res, 404, `Not found: ${pathname}\n`)
   }
