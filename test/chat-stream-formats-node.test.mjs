@@ -24,3 +24,13 @@ describe('every fixture, every split (Node fetch transport)', () => {
     }
   }
 })
+
+describe('auto-detection from the frames alone (a proxy URL that names no provider)', () => {
+  // The engine needs to know NDJSON before the request, so Ollama is detected by its /api/chat path or named.
+  for (const c of AI_CASES.filter((x) => x.provider !== 'ollama')) {
+    test.concurrent(`${c.name} at /ai/my-proxy/chat`, async () => {
+      const log = await recordChat(connectChatStream, caseOptions(srv.url, c, SPLITS[2], { path: '/my-proxy/chat' }))
+      checkChatCase(expect, c, log)
+    })
+  }
+})

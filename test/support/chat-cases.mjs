@@ -9,14 +9,14 @@ export { AI_CASES, aiCase }
 /** The splits every case runs with: as written, one byte per write, random pieces (seeded). */
 export const SPLITS = [{ name: 'whole', params: '' }, { name: '1-byte', params: '&chunk=1' }, { name: 'random', params: '&chunk=random&seed=7' }]
 
-export function caseUrl(base, c, split, extra = '') {
-  return `${base.replace(/\/+$/, '')}/ai${c.path}?case=${encodeURIComponent(c.name)}${split.params}${extra}`
+export function caseUrl(base, c, split, extra = '', path = c.path) {
+  return `${base.replace(/\/+$/, '')}/ai${path}?case=${encodeURIComponent(c.name)}${split.params}${extra}`
 }
 
 /** Options for one run; auto: let the helper detect the provider from URL and frames. */
-export function caseOptions(base, c, split, { auto = true, updateInterval = 0, extra = '' } = {}) {
+export function caseOptions(base, c, split, { auto = true, updateInterval = 0, extra = '', path = c.path } = {}) {
   return {
-    url: caseUrl(base, c, split, extra),
+    url: caseUrl(base, c, split, extra, path),
     provider: auto ? 'auto' : c.provider,
     apiKey: 'test-key',
     model: 'fixture-model',
