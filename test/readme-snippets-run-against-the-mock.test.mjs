@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { extractSnippets, runSnippet } from './support/readme-snippets.mjs'
 import { startServer, uniqueKey } from './support/server.mjs'
 
-const README_FILES = ['README.md', 'src/README.md']
+const README_FILES = ['README.md', 'src/README.md', 'uni_modules/connect-event-source/readme.md']
 
 let srv
 beforeAll(async () => { srv = await startServer() })
