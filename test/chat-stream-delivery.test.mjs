@@ -104,6 +104,20 @@ describe('close() from any callback stops everything', () => {
   })
 })
 
+describe('a lost connection', () => {
+  test('a reply cut mid-stream (socket destroyed) fails once with 1830002 after the text so far was delivered; no reconnect', async () => {
+    const frame = (t) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${t}"},"finish_reason":null}]}\n\n`
+    const key = uniqueKey('cut')
+    const url = scenarioUrl(srv.url, { key, body: frame('Hello') + frame(' wor'), type: 'text/event-stream', end: 'destroy' })
+    const log = await recordChat(connectChatStream, { url, provider: 'openai', body: { stream: true }, updateInterval: 1000 })
+    expect(log.done).toEqual([])
+    expect(log.error.map((e) => e.errCode)).toEqual([1830002])
+    expect(log.text.at(-1).text).toBe('Hello wor')
+    expect(log.order.at(-1)).toBe('error')
+    expect((await srv.requests(key)).length).toBe(1)
+  })
+})
+
 describe('timing and options', () => {
   test('a 1.5 s silent thinking pause after the first reasoning frame does not cut the reply (heartbeat off by default); heartbeatTimeout 500 does (1830004)', async () => {
     const c = aiCase('openai/reasoning')
