@@ -2,34 +2,19 @@
 // like UniChatStream, for the shared chat checks (test/support/chat-cases.mjs). One JVM, a line protocol
 // (test/support/jvm/engine/ChatBridge.kt). Each Kotlin callback waits for the JS callbacks to return, and a close()
 // they call runs inside the Kotlin callback.
-import { spawn } from 'node:child_process'
-import readline from 'node:readline'
 import { buildEngineJar } from './jvm-build.mjs'
+import { startJvmMain } from './jvm-process.mjs'
 
 const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
 const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
 
 export async function startJvmChat() {
 	const { classpath } = await buildEngineJar()
-	const child = spawn('java', ['-cp', classpath, 'uts.sdk.modules.connectEventSource.enginebridge.ChatBridgeKt'], { stdio: ['pipe', 'pipe', 'pipe'] })
-	let stderr = ''
-	child.stderr.on('data', (d) => { stderr += d })
-	const exited = new Promise((resolve) => child.once('exit', resolve))
 	const streams = new Map()
 	let statsWaiter = null
 	let next = 1
-	let ready
-	const readyPromise = new Promise((resolve, reject) => {
-		ready = resolve
-		exited.then((code) => reject(new Error(`JVM chat bridge exited (${code}) before it was ready:\n${stderr}`)))
-	})
-	const send = (line) => {
-		if (child.exitCode !== null) throw new Error(`JVM chat bridge is gone:\n${stderr}`)
-		child.stdin.write(line + '\n')
-	}
-	readline.createInterface({ input: child.stdout }).on('line', (line) => {
+	const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.ChatBridgeKt', (line) => {
 		const [kind, ...f] = line.split(' ')
-		if (kind === 'ready') return ready()
 		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]) })
 		if (kind !== 'cb') return
 		const [n, cid, what, payload] = f
@@ -45,7 +30,7 @@ export async function startJvmChat() {
 			send('ret ' + n)
 		}
 	})
-	await readyPromise
+	const send = jvm.send
 
 	function connectChatStream(options) {
 		const cid = String(next++)
@@ -67,9 +52,6 @@ export async function startJvmChat() {
 			statsWaiter = resolve
 			send('stats')
 		}),
-		async close() {
-			child.stdin.end()
-			await exited
-		}
+		close: jvm.close
 	}
 }

@@ -3,37 +3,21 @@
 // (test/support/jvm/engine/SseEngineBridge.kt). Each Kotlin callback waits for the JS callback to return, and what
 // the JS callback calls (close(), onMessage, addEventListener, off) runs inside the Kotlin callback.
 // readyState and lastEventId are the Kotlin source's values at its latest callback (or CLOSED after close()).
-import { spawn } from 'node:child_process'
-import readline from 'node:readline'
 import { buildEngineJar } from './jvm-build.mjs'
+import { startJvmMain } from './jvm-process.mjs'
 
 const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
 const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
 
 export async function startJvmEngine() {
 	const { classpath } = await buildEngineJar()
-	const child = spawn('java', ['-cp', classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt'], { stdio: ['pipe', 'pipe', 'pipe'] })
-	let stderr = ''
-	child.stderr.on('data', (d) => { stderr += d })
-	const exited = new Promise((resolve) => child.once('exit', resolve))
 	const callbacks = new Map()
 	const sources = new Map()
 	let statsWaiter = null
 	let nextSource = 1
 	let nextListener = 1
-	let ready
-	const readyPromise = new Promise((resolve, reject) => {
-		ready = resolve
-		exited.then((code) => reject(new Error(`JVM engine exited (${code}) before it was ready:\n${stderr}`)))
-	})
-	const send = (line) => {
-		if (child.exitCode !== null) throw new Error(`JVM engine is gone:\n${stderr}`)
-		child.stdin.write(line + '\n')
-	}
-
-	readline.createInterface({ input: child.stdout }).on('line', (line) => {
+	const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt', (line) => {
 		const [kind, ...f] = line.split(' ')
-		if (kind === 'ready') return ready()
 		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]) })
 		if (kind !== 'cb') return
 		const [n, sid, lid, what, readyState, lastEventId, ...fields] = f
@@ -54,7 +38,7 @@ export async function startJvmEngine() {
 			send('ret ' + n)
 		}
 	})
-	await readyPromise
+	const send = jvm.send
 
 	function connectEventSource(options) {
 		const sid = String(nextSource++)
@@ -109,12 +93,7 @@ export async function startJvmEngine() {
 			statsWaiter = resolve
 			send('stats')
 		}),
-		stderr: () => stderr,
-		async close() {
-			child.stdin.end()
-			const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
-			await exited
-			clearTimeout(timer)
-		}
+		stderr: jvm.stderr,
+		close: jvm.close
 	}
 }

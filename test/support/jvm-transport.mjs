@@ -1,8 +1,7 @@
 // The Android transport (utssdk/app-android/*.kt on OkHttp) as an OpenTransport for the real engine in Node:
 // one long-running JVM (test/support/jvm/bridge/SseBridge.kt) spoken to over a line protocol on stdin/stdout.
-import { spawn } from 'node:child_process'
-import readline from 'node:readline'
 import { buildBridgeJar } from './jvm-build.mjs'
+import { startJvmMain } from './jvm-process.mjs'
 
 const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
 const unb64 = (s) => (s === '-' ? Buffer.alloc(0) : Buffer.from(s, 'base64'))
@@ -29,36 +28,18 @@ function parseHead(fields) {
  */
 export async function startJvmTransport() {
   const { classpath } = await buildBridgeJar()
-  const child = spawn('java', ['-cp', classpath, 'uts.sdk.modules.connectEventSource.bridge.SseBridgeKt'], {
-    stdio: ['pipe', 'pipe', 'pipe']
-  })
-  let stderr = ''
-  child.stderr.on('data', (d) => { stderr += d })
-  const exited = new Promise((resolve) => child.once('exit', resolve))
   const handlers = new Map()
   const abortedIds = new Set()
   const violations = []
   let nextId = 1
-  let ready
-  const readyPromise = new Promise((resolve, reject) => {
-    ready = resolve
-    exited.then((code) => reject(new Error(`JVM bridge exited (${code}) before it was ready:\n${stderr}`)))
-  })
-
-  readline.createInterface({ input: child.stdout }).on('line', (line) => {
+  const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.bridge.SseBridgeKt', (line) => {
     const [kind, id, ...fields] = line.split(' ')
-    if (kind === 'ready') return ready()
     if (abortedIds.has(id)) violations.push(line)
     if (kind === 'aborted') abortedIds.add(id)
     const handler = handlers.get(id)
     if (handler) handler(kind, fields, Date.now())
   })
-  await readyPromise
-
-  function send(line) {
-    if (child.exitCode !== null) throw new Error(`JVM bridge is gone:\n${stderr}`)
-    child.stdin.write(line + '\n')
-  }
+  const send = jvm.send
 
   function start(request, mode, onLine) {
     const id = String(nextId++)
@@ -129,12 +110,7 @@ export async function startJvmTransport() {
     abortedIds,
     /** Blocks the delivery thread (Android: the main thread) for ms. */
     stall: (ms) => send('stall ' + ms),
-    stderr: () => stderr,
-    async close() {
-      child.stdin.end()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
-      await exited
-      clearTimeout(timer)
-    }
+    stderr: jvm.stderr,
+    close: jvm.close
   }
 }

@@ -1,0 +1,36 @@
+// One long-running JVM test bridge spoken to over a line protocol on stdin/stdout: spawn, wait for its `ready`
+// line, hand every later line to onLine, send lines, close. Shared by the transport, engine and chat bridges.
+import { spawn } from 'node:child_process'
+import readline from 'node:readline'
+
+/** Resolves { send(line), stderr(), close() } once the bridge printed `ready`. */
+export async function startJvmMain(classpath, mainClass, onLine) {
+	const child = spawn('java', ['-cp', classpath, mainClass], { stdio: ['pipe', 'pipe', 'pipe'] })
+	let stderr = ''
+	child.stderr.on('data', (d) => { stderr += d })
+	const exited = new Promise((resolve) => child.once('exit', resolve))
+	let ready
+	const readyPromise = new Promise((resolve, reject) => {
+		ready = resolve
+		exited.then((code) => reject(new Error(`JVM bridge ${mainClass} exited (${code}) before it was ready:\n${stderr}`)))
+	})
+	readline.createInterface({ input: child.stdout }).on('line', (line) => {
+		if (line === 'ready') ready()
+		else onLine(line)
+	})
+	await readyPromise
+	return {
+		send(line) {
+			if (child.exitCode !== null) throw new Error(`JVM bridge ${mainClass} is gone:\n${stderr}`)
+			child.stdin.write(line + '\n')
+		},
+		stderr: () => stderr,
+		/** Closing stdin ends the bridge; it is killed if it does not exit within 3 s. */
+		async close() {
+			child.stdin.end()
+			const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+			await exited
+			clearTimeout(timer)
+		}
+	}
+}
