@@ -10,7 +10,7 @@ import { openHandFollowingFetchTransport } from '../uni_modules/connect-event-so
 import { piecesOf, startLockstepServer } from './support/lockstep.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
 import { sharedScenarios } from './support/scenarios.mjs'
-import { startServer, uniqueKey } from './support/server.mjs'
+import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
 let ls, srv
 beforeAll(async () => {
@@ -93,6 +93,20 @@ describe('the shared scenario server (server/scenario.mjs)', () => {
 })
 
 describe('fetch transport on the wire', () => {
+  // Fetch's HTTP-redirect fetch, step 12: 301/302 turn a POST into a GET, 303 turns every method but GET and HEAD
+  // into a GET (no body, no Content-Type); 307/308 keep method and body; 301 keeps any method other than POST.
+  for (const [status, method, expected] of [[303, 'PUT', 'GET'], [303, 'POST', 'GET'], [301, 'PUT', 'PUT'], [308, 'POST', 'POST']]) {
+    test(`${status} after ${method}: the next request is a ${expected}${expected === 'GET' ? ' without body or Content-Type' : ' with its body'}`, async () => {
+      const key = uniqueKey('hop')
+      const target = scenarioUrl(srv.url, { key, body: 'data: there\n\n' })
+      const url = `${srv.url}/redirect?status=${status}&to=${encodeURIComponent(target)}`
+      const r = await runScenario(ls.connectEventSource, { options: { url, method, data: 'the body', maxRetries: 0 }, settleMs: 0 })
+      expect(r.log.filter((e) => e.kind === 'message').map((e) => e.data)).toEqual(['there'])
+      const [q] = srv.requests(key)
+      expect([q.method, q.body, q.headers['content-type'] ?? null]).toEqual(expected === 'GET' ? ['GET', '', null] : [method, 'the body', 'text/plain;charset=UTF-8'])
+    })
+  }
+
   test('close() aborts the request: the server sees the connection close', async () => {
     const s = ls.script({ pieces: Array.from({ length: 100 }, (_, i) => `data: ${i}\n\n`), end: 'hold' })
     const r = await runScenario(ls.connectEventSource, { options: { url: s.url }, stopAfterMessages: 2, settleMs: 0 })

@@ -19,7 +19,8 @@ export function fakeEngine() {
       text(t) { listener.onText(t) },
       bytes(b) { listener.onBytes(typeof b === 'string' ? new TextEncoder().encode(b) : Uint8Array.from(b)) },
       end() { listener.onEnd() },
-      fail(message = 'connection reset') { listener.onFail(message) }
+      fail(message = 'connection reset') { listener.onFail(message) },
+      interrupted(code, message = 'interrupted by the host') { listener.onInterrupted(code, message) }
     }
     calls.push(call)
     return call
