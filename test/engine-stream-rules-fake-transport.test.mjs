@@ -321,12 +321,14 @@ describe('timers and superseded attempts', () => {
     step(1000)
     expect(first.aborted).toBe(true)
     expect(s.errors().map((e) => e[1])).toEqual([1830003])
-    // A misbehaving transport reporting after abort():
+    // A misbehaving transport reporting after abort(), before and while the next attempt waits for its response:
+    first.open()
+    first.text('data: stale\n\n')
+    const second = step(500)
+    expect(second).not.toBe(first)
     first.open()
     first.text('data: stale\n\n')
     first.end()
-    const second = step(500)
-    expect(second).not.toBe(first)
     second.open()
     second.text('data: fresh\n\n')
     expect(s.kinds()).toEqual(['error', 'open', 'message'])

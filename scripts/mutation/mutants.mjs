@@ -175,7 +175,6 @@ export const MUTANTS = [
   { id: 'opt-zero-duration-refused', file: O, bug: 'a duration of 0 (off) refused', from: 'if (!(value! >= 0 && value! <= MAX_DELAY)) return NaN', to: 'if (!(value! > 0 && value! <= MAX_DELAY)) return NaN' },
   { id: 'opt-accept-overridden', file: O, bug: 'the user\'s Accept header is overridden', from: "if (!hasHeader(r.headers, 'accept')) r.headers.set('Accept'", to: "r.headers.set('Accept'" },
   { id: 'opt-text-content-type-forced', file: O, bug: 'a string body always gets text/plain, whatever Content-Type the user set', from: "\t\t\tif (!hasHeader(r.headers, 'content-type')) r.headers.set('Content-Type', 'text/plain;charset=UTF-8')", to: "\t\t\tr.headers.set('Content-Type', 'text/plain;charset=UTF-8')" },
-  { id: 'opt-header-last-event-id-wins', file: O, bug: 'a Last-Event-ID header overrides the lastEventId option', from: 'if (options.lastEventId == null) r.lastEventId = text', to: 'r.lastEventId = text' },
   { id: 'opt-header-lookup-case', file: O, bug: 'header lookup is case-sensitive', from: '\t\tif (key.toLowerCase() == lowerName) found = true', to: '\t\tif (key == lowerName) found = true' },
   { id: 'opt-max-line-length-ignored', file: O, bug: 'the maxLineLength option is not applied', from: '\t\tr.maxLineLength = maxLineLength!\n', to: '' },
 
@@ -235,6 +234,8 @@ export const EQUIVALENT = [
     reason: 'shutdown() is idempotent (attempt counter, null transport, detached parser) and dispatcher.emitClose() returns when already closed.' },
   { id: 'conn-user-last-event-id-kept', file: C, bug: "connect(): `deleteHeader(headers, 'last-event-id')` dropped (a user Last-Event-ID header sent as well as the engine's)",
     reason: 'resolveOptions never puts a Last-Event-ID header (any case) into ResolvedOptions.headers: it becomes the resume point instead (options.uts `continue`), so there is nothing to delete; the delete is defence in depth. The options side is mutant opt-header-last-event-id-wins and options-defaults-and-limits.' },
+  { id: 'opt-header-last-event-id-wins', file: O, bug: 'checkOptions: `if (options.lastEventId == null) r.lastEventId = text` -> `r.lastEventId = text` (the header assigned unconditionally)',
+    reason: 'a given lastEventId option is assigned to r.lastEventId further down in any case, so the option still wins; the guard only avoids a dead store.' },
   { id: 'conn-dispatch-after-close-guard', file: C, bug: 'dispatchEvent: the `readyState == CLOSED` early return dropped',
     reason: 'a closed source has a detached parser (handlers null) and a closed dispatcher that delivers nothing; the retry count of a closed source is never read.' },
   { id: 'textdec-complete-tail-carried', file: T, bug: 'NativeDecoder: `sequenceLength(b) > len - i` -> `>=` (a complete final sequence is carried too)',
