@@ -54,10 +54,10 @@ describe('web (Chromium)', () => {
   test('fetch path: a non-ASCII id: goes back as its UTF-8 bytes', async () => {
     const key = uniqueKey('web-utf8')
     const r = await runInPage(page, runScenario, {
-      options: { url: scenarioUrl(srv.url, { key, body: ['id: 日本-1…\ndata: a\n\n', 'data: b\n\n'], end: ['destroy', 'hold'] }), header: { 'X-Path': 'fetch' }, retryInterval: 20, minRetryInterval: 20 },
-      stopAfterMessages: 2,
-      // Under a loaded CI machine the browser can take seconds to report the destroyed socket.
-      timeoutMs: 20000
+      options: { url: scenarioUrl(srv.url, { key, body: ['id: 日本-1…\ndata: a\n\n', 'data: b\n\n'], end: ['close', 'hold'] }), header: { 'X-Path': 'fetch' }, retryInterval: 20, minRetryInterval: 20 },
+      // The first response ends cleanly (a GET reconnects after it). 'destroy' raced: a reset arriving with the last
+      // bytes can make Chromium drop them, and then event 'a' never came.
+      stopAfterMessages: 2
     })
     expect(of(r, 'message').map((m) => m.data)).toEqual(['a', 'b'])
     const sent = srv.requests(key).map((q) => (q.lastEventId == null ? null : Buffer.from(q.lastEventId, 'latin1').toString('utf8')))
