@@ -1,11 +1,22 @@
 // The npm entry's JavaScript-only API: `signal` (abort = close()) and `for await` (yields every event, ends on
 // close, throws the final error after the events before it, closes the source when the loop is left early).
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { connectEventSource, CLOSED } from '../dist/index.mjs'
 import { mockReply, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
-let srv
-beforeAll(async () => { srv = await startServer() })
+// dist is built here when missing (this file alone in a fresh clone), then imported by a URL computed at run time,
+// as in dist-entry-node.test.mjs (a literal import is resolved by vite before beforeAll can build it).
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+let connectEventSource, CLOSED, srv
+beforeAll(async () => {
+  // Only when missing: npm test has just built it, and rebuilding under other test files that read it would race.
+  if (!existsSync(path.join(ROOT, 'dist/index.mjs'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-dist.mjs')], { cwd: ROOT })
+  ;({ connectEventSource, CLOSED } = await import(pathToFileURL(path.join(ROOT, 'dist/index.mjs')).href))
+  srv = await startServer()
+}, 120000)
 afterAll(async () => { await srv?.close() })
 
 const chat = (key, extra = {}) => connectEventSource({
