@@ -20,10 +20,13 @@ export const JARS = ['/usr/share/java/okhttp.jar', '/usr/share/java/okio.jar', '
 const APT = 'apt-get install -y --no-install-recommends default-jdk-headless libokhttp-java libokio-java libkotlinx-coroutines-java'
 const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/connect-event-source-kotlin')
 
-export const ktFiles = (dir) =>
+/** Every file below dir whose name ends with ending, sorted (a stable order for content hashes). */
+export const filesUnder = (dir, ending = '') =>
 	readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? ktFiles(path.join(dir, e.name)) : e.name.endsWith('.kt') ? [path.join(dir, e.name)] : []
+		e.isDirectory() ? filesUnder(path.join(dir, e.name), ending) : e.name.endsWith(ending) ? [path.join(dir, e.name)] : []
 	).sort()
+
+export const ktFiles = (dir) => filesUnder(dir, '.kt')
 
 /** Throws with the command that installs what is missing (CI installs it; nothing may skip). */
 export function checkToolchain() {
