@@ -19,6 +19,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { estimate } from './estimates.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -74,7 +75,7 @@ function ensureNpmDependencies(dir = ROOT) {
 	const reason = staleReason(dir)
 	if (!reason) return false
 	const where = path.relative(ROOT, dir) || '.'
-	log(`${where}: ${reason}: running npm ci (about 30-60 s)`)
+	log(`${where}: ${reason}: running npm ci (${dir === ROOT ? estimate('npmCi') : 'a few minutes'})`)
 	const t = Date.now()
 	const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dir, stdio: 'inherit' })
 	if (r.status !== 0) {

@@ -13,6 +13,7 @@
 //   provider's 401/400 error body; ?fail=frame sends the provider's error frame after a few tokens.
 import { AI_CASES } from './ai-fixtures.mjs'
 import { mockReply, mockTokens } from './chat.mjs'
+import { wrongKeyError } from './ai-errors.mjs'
 import { intParam, sendJson } from './http.mjs'
 import { closeSignal, openStream, pause, rethrowUnlessClosed, writeFlushed } from './stream.mjs'
 import { rng } from '../bench/lib/random.mjs'
@@ -99,13 +100,6 @@ function promptOf(payload) {
   const contents = Array.isArray(payload?.contents) ? payload.contents : []
   const lastUser = contents.findLast((c) => c && c.role !== 'model')
   return lastUser?.parts?.map((p) => p.text ?? '').join('') ?? ''
-}
-
-function wrongKeyError(res, format) {
-  if (format === 'anthropic') return sendJson(res, 401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } })
-  if (format === 'gemini') return sendJson(res, 400, { error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } })
-  if (format === 'ollama') return sendJson(res, 401, { error: 'unauthorized' })
-  return sendJson(res, 401, { error: { message: 'Incorrect API key provided: wrong. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } })
 }
 
 /** The frames of one live reply in a format: reasoning pieces, text pieces, then the end with usage. */

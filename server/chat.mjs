@@ -1,5 +1,7 @@
 // POST /v1/chat/completions: an OpenAI-compatible mock whose reply is a pure
-// function of the prompt, so tests can predict every streamed token.
+// function of the prompt, so tests can predict every streamed token. Any bearer key works
+// except "wrong" (refused with OpenAI's 401 body, as every /ai path of server/ai.mjs does).
+import { wrongKeyError } from './ai-errors.mjs'
 import { intParam, sendJson } from './http.mjs'
 import { closeSignal, openStream, pause, rethrowUnlessClosed, writeFlushed } from './stream.mjs'
 
@@ -41,8 +43,13 @@ export async function handleChat(req, res, { params, body }) {
   if (req.method !== 'POST') {
     return apiError(res, 405, 'Use POST for /v1/chat/completions.', 'method_not_allowed')
   }
-  if (!/^Bearer\s+\S/i.test(req.headers.authorization ?? '')) {
+  const key = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1]
+  if (!key) {
     return apiError(res, 401, 'Missing or invalid API key. Pass Authorization: Bearer <key>.', 'invalid_api_key')
+  }
+  // The key "wrong" is refused as on every /ai path (server/ai.mjs), with OpenAI's own 401 body.
+  if (key === 'wrong') {
+    return wrongKeyError(res, 'openai')
   }
   let payload
   try {

@@ -171,6 +171,27 @@ test('chat without an API key is 401 JSON', async () => {
   })
 })
 
+test('the key "wrong" is refused on every chat path, the plain OpenAI mock included, in the provider\'s own error shape', async () => {
+  const body = JSON.stringify({ model: 'mock-model', stream: true, messages: [{ role: 'user', content: 'hi' }], contents: [{ role: 'user', parts: [{ text: 'hi' }] }] })
+  const bearer = { Authorization: 'Bearer wrong' }
+  const cases = [
+    ['/v1/chat/completions', bearer, 401, (b) => expect(b.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_api_key', param: null })],
+    ['/ai/v1/chat/completions', bearer, 401, (b) => expect(b.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_api_key', param: null })],
+    ['/v1/messages', { 'x-api-key': 'wrong' }, 401, (b) => expect(b).toEqual({ type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } })],
+    ['/v1beta/models/mock-model:streamGenerateContent', { 'x-goog-api-key': 'wrong' }, 400, (b) => expect(b.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' })],
+    ['/api/chat', bearer, 401, (b) => expect(b).toEqual({ error: 'unauthorized' })],
+  ]
+  for (const [path, headers, status, check] of cases) {
+    const res = await fetch(srv.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body })
+    expect(res.status, path).toBe(status)
+    check(await res.json())
+  }
+  // Both OpenAI paths send the same body: one definition of a provider's refusal.
+  const plain = await (await fetch(chatUrl(), { method: 'POST', headers: bearer, body })).json()
+  const ai = await (await fetch(`${srv.url}/ai/v1/chat/completions`, { method: 'POST', headers: bearer, body })).json()
+  expect(plain).toEqual(ai)
+})
+
 test('chat with invalid JSON is 400', async () => {
   const res = await fetch(chatUrl(), { method: 'POST', headers: { Authorization: 'Bearer k' }, body: '{nope' })
   expect(res.status).toBe(400)
