@@ -7,7 +7,8 @@
 //      This also runs as the `prepare` script, i.e. at `npm ci` / `npm install` time, so no test
 //      ever reaches a registry (prepare does not run when the published package is installed);
 //   3. `--test` only: the npm dependencies of test/fixtures/vue2-cli (a uni-app Vue 2 CLI project, whose
-//      toolchain cannot share node_modules with the Vue 3 one), the same way;
+//      toolchain cannot share node_modules with the Vue 3 one) and of test/fixtures/vite-ts (the type-checking
+//      toolchain of DCloud's vite-ts template: vue-tsc 1.8, TypeScript 4.9, @vue/tsconfig 0.1.3), the same way;
 //   4. `--test` only: the Debian packages the tests need (Chromium and two fonts for the browser
 //      tests, OkHttp/Okio/kotlinx-coroutines jars and a JDK for the Android code on the JVM):
 //      installed with apt-get when running as root, otherwise it stops with the exact command.
@@ -70,6 +71,8 @@ export function staleReason(root = ROOT) {
 
 /** The uni-app Vue 2 CLI project the tests build (its own toolchain: vue-cli, webpack 4, Vue 2; about 300 MB). */
 export const VUE2_FIXTURE = path.join(ROOT, 'test/fixtures/vue2-cli')
+/** The type-checking toolchain of DCloud's uni-app Vue 3 CLI template (test/support/cli-project.mjs; about 30 MB). */
+export const VITE_TS_FIXTURE = path.join(ROOT, 'test/fixtures/vite-ts')
 
 function ensureNpmDependencies(dir = ROOT) {
 	const reason = staleReason(dir)
@@ -160,6 +163,7 @@ export function bootstrap({ test = false } = {}) {
 	ensureNpmDependencies()
 	ensureNativeBinding()
 	if (test) ensureNpmDependencies(VUE2_FIXTURE)
+	if (test) ensureNpmDependencies(VITE_TS_FIXTURE)
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

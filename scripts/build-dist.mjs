@@ -43,7 +43,10 @@ function writePackageFiles() {
     description: 'Server-Sent Events client for Node and browsers: POST with headers and a JSON body (AI chat streaming), reconnect with Last-Event-ID and retry:, timeouts, AbortSignal, async iteration. The engine of the uni-app plugin of the same name.',
     keywords: ['sse', 'server-sent-events', 'eventsource', 'event-stream', 'fetch', 'post', 'ai', 'openai', 'stream', 'uni-app'],
     license: root.license,
-    ...(root.repository ? { repository: root.repository } : {}),
+    // Placeholders on example.com until the repository has a public address (README, "Releasing").
+    repository: root.repository,
+    homepage: root.homepage,
+    bugs: root.bugs,
     type: 'module',
     main: './index.cjs',
     module: './index.mjs',

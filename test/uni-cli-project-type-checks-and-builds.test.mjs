@@ -1,7 +1,9 @@
-// A uni-app Vue 3 CLI project made from scratch (test/support/cli-project.mjs) with the plugin copied into
-// src/uni_modules/: vue-tsc type-checks a page that imports it (through the plugin's types/, with the tsconfig
-// "paths" line of docs/cli-projects.md), and the project builds for h5 and mp-weixin; both builds then stream
-// the mock chat (h5 in Chromium, served as npm start serves, mp-weixin in the Node host of mp-wx-harness).
+// A uni-app Vue 3 CLI project made like DCloud's vite-ts template (test/support/cli-project.mjs: the template's
+// tsconfig with isolatedModules + preserveValueImports, its vue-tsc 1.8) with the plugin copied into src/uni_modules/:
+// vue-tsc type-checks a page that imports it (through the plugin's types/, with the tsconfig "paths" line of
+// docs/cli-projects.md), and the project builds for h5 and mp-weixin without one warning naming a plugin file;
+// both builds then stream the mock chat (h5 in Chromium, served as npm start serves, mp-weixin in the Node host of
+// mp-wx-harness).
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -23,7 +25,7 @@ afterAll(async () => {
 
 test('vue-tsc --noEmit passes on a page importing @/uni_modules/connect-event-source and using UTSJSONObject', async () => {
   await runInProject(dir, BINS.vueTsc, ['--noEmit'])
-}, 60000)
+}, 180000)
 
 test('without the tsconfig paths line vue-tsc fails as the issue reports (the line is what makes it work)', async () => {
   const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'))
@@ -31,7 +33,7 @@ test('without the tsconfig paths line vue-tsc fails as the issue reports (the li
   fs.writeFileSync(path.join(dir, 'tsconfig.without-paths.json'), JSON.stringify(tsconfig))
   const err = await runInProject(dir, BINS.vueTsc, ['--noEmit', '-p', 'tsconfig.without-paths.json']).catch((e) => e)
   expect(String(err)).toContain("Cannot find module '@/uni_modules/connect-event-source'")
-}, 60000)
+}, 180000)
 
 test('the shipped declarations are current (npm run build regenerates them from utssdk/interface.uts)', async () => {
   const { pluginTypes, PLUGIN_TYPES_DIR } = await import('../scripts/build-dist.mjs')
@@ -40,8 +42,12 @@ test('the shipped declarations are current (npm run build regenerates them from 
   }
 }, 30000)
 
-test('uni build (h5) builds it, and the page streams the reply in Chromium', async () => {
-  await runInProject(dir, BINS.uni, ['build'])
+/** The build's lines that name a file of the plugin: warnings (a clean build names no file). */
+const pluginWarnings = (output) => output.split('\n').filter((line) => line.includes('uni_modules/connect-event-source'))
+
+test('uni build (h5) builds it without a warning from the plugin, and the page streams the reply in Chromium', async () => {
+  const output = await runInProject(dir, BINS.uni, ['build'])
+  expect(pluginWarnings(output), output).toEqual([])
   const out = path.join(dir, 'dist/build/h5')
   expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true)
   const site = await startServer({ staticDir: out })
@@ -56,10 +62,11 @@ test('uni build (h5) builds it, and the page streams the reply in Chromium', asy
     await browser.close()
     await site.close()
   }
-}, 60000)
+}, 180000)
 
-test('uni build -p mp-weixin builds it, and the built plugin streams in the mini-program host', async () => {
-  await runInProject(dir, BINS.uni, ['build', '-p', 'mp-weixin'])
+test('uni build -p mp-weixin builds it without a warning from the plugin, and the built plugin streams in the mini-program host', async () => {
+  const output = await runInProject(dir, BINS.uni, ['build', '-p', 'mp-weixin'])
+  expect(pluginWarnings(output), output).toEqual([])
   const out = path.join(dir, 'dist/build/mp-weixin')
   expect(fs.existsSync(path.join(out, 'uni_modules/connect-event-source/utssdk/mp-weixin/index.js'))).toBe(true)
   expect(fs.existsSync(path.join(out, 'pages/index/index.js'))).toBe(true)
@@ -72,4 +79,19 @@ test('uni build -p mp-weixin builds it, and the built plugin streams in the mini
   es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
   await new Promise((resolve) => es.onClose(resolve))
   expect(text).toBe(mockReply('mp from a CLI project'))
-}, 60000)
+}, 180000)
+
+test('a type imported as a value in a plugin file is caught: the template\'s preserveValueImports makes the build warn', async () => {
+  const planted = createCliProject()
+  try {
+    const file = path.join(planted, 'src/uni_modules/connect-event-source/utssdk/common/options.uts')
+    const text = fs.readFileSync(file, 'utf8')
+    const typeImport = "import type { ConnectEventSourceOptions } from '../interface.uts'"
+    expect(text).toContain(typeImport)
+    fs.writeFileSync(file, text.replace(typeImport, "import { ConnectEventSourceOptions } from '../interface.uts'"))
+    const warnings = pluginWarnings(await runInProject(planted, BINS.uni, ['build']))
+    expect(warnings.join('\n')).toMatch(/"ConnectEventSourceOptions" is not exported by ".*interface\.uts"/)
+  } finally {
+    fs.rmSync(planted, { recursive: true, force: true })
+  }
+}, 120000)

@@ -1,14 +1,18 @@
-// A minimal uni-app Vue 3 CLI project (the layout of DCloud's `npx degit dcloudio/uni-preset-vue#vite-ts`:
-// sources and uni_modules under src/, index.html and vite.config.ts at the top), written from scratch into a
-// fresh folder under test-output/, with this repository's plugin copied into src/uni_modules/. The folder is
-// inside the repository so Node's resolution reaches the repository's node_modules: the same package
-// versions a user installs, with no install step and no registry.
+// A minimal uni-app Vue 3 CLI project made like DCloud's `npx degit dcloudio/uni-preset-vue#vite-ts`: sources and
+// uni_modules under src/, index.html and vite.config.ts at the top, and the template's tsconfig.json (extends
+// @vue/tsconfig 0.1.3: isolatedModules, preserveValueImports, importsNotUsedAsValues: error) with the one "paths"
+// line docs/cli-projects.md adds for the plugin; type-checked with the template's vue-tsc 1.8 and TypeScript 4.9
+// (test/fixtures/vite-ts, installed by scripts/bootstrap.mjs --test). Written from scratch into a fresh folder under
+// test/fixtures/vite-ts/projects/ (gitignored), with this repository's plugin copied into src/uni_modules/, so
+// Node's resolution reaches the fixture's type-checking toolchain first and the repository's node_modules (vue,
+// @dcloudio/*) after it: the same package versions a user installs, with no install step and no registry.
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
+export const VITE_TS_FIXTURE = path.join(ROOT, 'test/fixtures/vite-ts')
 const run = promisify(execFile)
 
 /** The tsconfig.json lines a CLI project needs for the plugin (documented in docs/cli-projects.md). */
@@ -56,43 +60,56 @@ const wrong: string = es.readyState
 </script>
 `
 
-/** Creates the project in a new folder under test-output/ and returns its path. */
-export function createCliProject() {
-  const parent = path.join(ROOT, 'test-output', 'cli-project')
+/** The tsconfig.json of the vite-ts template, plus the plugin's "paths" line (docs/cli-projects.md). */
+export const TEMPLATE_TSCONFIG = {
+  extends: '@vue/tsconfig/tsconfig.json',
+  compilerOptions: {
+    sourceMap: true,
+    baseUrl: '.',
+    paths: { ...PLUGIN_PATHS, '@/*': ['./src/*'] },
+    lib: ['esnext', 'dom'],
+    types: ['@dcloudio/types']
+  },
+  include: ['src/**/*.ts', 'src/**/*.d.ts', 'src/**/*.tsx', 'src/**/*.vue']
+}
+
+/**
+ * Creates the project in a new folder under test/fixtures/vite-ts/projects/ and returns its path.
+ * pages: extra files under src/ ({ 'pages/x/x.vue': source }); plugin: false leaves src/uni_modules/ empty.
+ */
+export function createCliProject({ files: extra = {}, plugin = true } = {}) {
+  const parent = path.join(VITE_TS_FIXTURE, 'projects')
   fs.mkdirSync(parent, { recursive: true })
   const dir = fs.mkdtempSync(path.join(parent, 'vue3-'))
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).devDependencies
-  const pick = (names) => Object.fromEntries(names.map((n) => [n, root[n]]))
+  const fixture = JSON.parse(fs.readFileSync(path.join(VITE_TS_FIXTURE, 'package.json'), 'utf8')).devDependencies
+  const pick = (names) => Object.fromEntries(names.map((n) => [n, fixture[n] ?? root[n]]))
   const files = {
     // uni's CLI loads a platform's compiler only when the project depends on it.
     'package.json': JSON.stringify({
       name: 'uni-cli-project', version: '1.0.0', private: true,
       scripts: { 'build:h5': 'uni build', 'build:mp-weixin': 'uni build -p mp-weixin', 'type-check': 'vue-tsc --noEmit' },
       dependencies: pick(['@dcloudio/uni-app', '@dcloudio/uni-components', '@dcloudio/uni-h5', '@dcloudio/uni-mp-weixin', 'vue']),
-      devDependencies: pick(['@dcloudio/types', '@dcloudio/uni-cli-shared', '@dcloudio/vite-plugin-uni', 'typescript', 'vite', 'vue-tsc'])
+      devDependencies: pick(['@dcloudio/types', '@dcloudio/uni-cli-shared', '@dcloudio/vite-plugin-uni', '@vue/tsconfig', 'typescript', 'vite', 'vue-tsc'])
     }, null, 2),
     'index.html': '<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>uni-cli-project</title>\n  </head>\n  <body>\n    <div id="app"><!--app-html--></div>\n    <script type="module" src="/src/main.ts"></script>\n  </body>\n</html>\n',
     'vite.config.ts': "import { defineConfig } from 'vite'\nimport uni from '@dcloudio/vite-plugin-uni'\n\nexport default defineConfig({ plugins: [uni()] })\n",
-    'tsconfig.json': JSON.stringify({
-      compilerOptions: {
-        target: 'esnext', module: 'esnext', moduleResolution: 'bundler', strict: true, jsx: 'preserve', skipLibCheck: true,
-        lib: ['esnext', 'dom'], types: ['@dcloudio/types'], baseUrl: '.',
-        paths: { ...PLUGIN_PATHS, '@/*': ['./src/*'] }
-      },
-      include: ['src/**/*.ts', 'src/**/*.d.ts', 'src/**/*.vue']
-    }, null, 2),
+    'tsconfig.json': JSON.stringify(TEMPLATE_TSCONFIG, null, 2),
     'src/env.d.ts': "/// <reference types=\"vite/client\" />\ndeclare module '*.vue' {\n  import { DefineComponent } from 'vue'\n  const component: DefineComponent<{}, {}, any>\n  export default component\n}\n",
     'src/main.ts': "import { createSSRApp } from 'vue'\nimport App from './App.vue'\n\nexport function createApp() {\n  const app = createSSRApp(App)\n  return { app }\n}\n",
     'src/App.vue': "<script setup lang=\"ts\">\nimport { onLaunch } from '@dcloudio/uni-app'\nonLaunch(() => {})\n</script>\n",
     'src/pages.json': JSON.stringify({ pages: [{ path: 'pages/index/index', style: { navigationBarTitleText: 'SSE' } }] }, null, 2),
     'src/manifest.json': JSON.stringify({ name: 'uni-cli-project', appid: '', versionName: '1.0.0', versionCode: '100', vueVersion: '3', uniStatistics: { enable: false }, h5: { router: { mode: 'hash' } }, 'mp-weixin': { appid: '', setting: { urlCheck: false } } }, null, 2),
-    'src/pages/index/index.vue': PAGE
+    // The template's augmentation of Vue's component options with uni-app's page and app hooks.
+    'src/shime-uni.d.ts': 'export {}\n\ndeclare module "vue" {\n  type Hooks = App.AppInstance & Page.PageInstance;\n  interface ComponentCustomOptions extends Hooks {}\n}\n',
+    'src/pages/index/index.vue': PAGE,
+    ...Object.fromEntries(Object.entries(extra).map(([name, text]) => ['src/' + name, text]))
   }
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
     fs.writeFileSync(path.join(dir, name), content)
   }
-  fs.cpSync(path.join(ROOT, 'uni_modules/connect-event-source'), path.join(dir, 'src/uni_modules/connect-event-source'), { recursive: true })
+  if (plugin) fs.cpSync(path.join(ROOT, 'uni_modules/connect-event-source'), path.join(dir, 'src/uni_modules/connect-event-source'), { recursive: true })
   return dir
 }
 
@@ -107,5 +124,6 @@ export async function runInProject(dir, bin, args, env = {}) {
 
 export const BINS = {
   uni: path.join(ROOT, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js'),
-  vueTsc: path.join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js')
+  // The template's vue-tsc (1.8, over TypeScript 4.9), not the repository's.
+  vueTsc: path.join(VITE_TS_FIXTURE, 'node_modules/vue-tsc/bin/vue-tsc.js')
 }

@@ -1,8 +1,11 @@
 // Runs the code blocks of a readme as a reader would paste them, against the local mock server (server/).
 // Generic over any markdown file (the repository README, the npm package README, the plugin readme):
-// - every ```js / ```ts / ```uts block that calls connectEventSource( is a snippet; others are skipped;
-// - imports of 'connect-event-source' and '@/uni_modules/connect-event-source' load the built npm entry
-//   (dist/index.mjs: the same engine as every plugin platform);
+// - every ```js / ```ts / ```uts block that calls connectEventSource( or connectChatStream( is a snippet; others
+//   are skipped (extractSnippets(file, { typeCheck: true }) also keeps blocks that only import the plugin: every
+//   block a reader may paste into a page is type-checked, see readme-snippets-type-check-in-the-vite-ts-template);
+// - imports of 'connect-event-source' load the built npm entry (dist/index.mjs); imports of
+//   '@/uni_modules/connect-event-source' load the plugin's engine as the npm entry builds it (src/index.ts, the same
+//   engine as every plugin platform) plus connectChatStream over it (utssdk/common/chat, as every platform's index);
 // - https://api.example.com/<path> becomes the mock server, with a key to find the snippet's requests;
 // - TypeScript/UTS is stripped to JavaScript by esbuild (UTS type casts like `as UTSJSONObject` are TypeScript);
 // - an HTML comment right before a block, <!-- snippet-output: TEXT --> (repeatable), names text its output
@@ -12,14 +15,32 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { transform } from 'esbuild'
+import { build, transform } from 'esbuild'
 import { mockReply } from '../../server/index.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const ENTRY = pathToFileURL(path.join(ROOT, 'dist/index.mjs')).href
+const PLUGIN_ENTRY = path.join(ROOT, 'test-output/readme-snippets/plugin-entry.mjs')
 
-/** The runnable code blocks of a markdown file: { file, line, lang, code, outputs }. */
-export function extractSnippets(file) {
+/** What the plugin's index.uts exports on Web, bundled once for Node: the engine and connectChatStream over it. */
+async function pluginEntry() {
+  const source = [
+    "export * from './src/index.ts'",
+    "import { connectEventSource } from './src/index.ts'",
+    "import { ChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'",
+    'export const connectChatStream = (options) => new ChatStream(options, connectEventSource)'
+  ].join('\n')
+  await build({
+    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'plugin-entry.ts', loader: 'ts' },
+    absWorkingDir: ROOT, bundle: true, format: 'esm', platform: 'node', target: 'es2022', outfile: PLUGIN_ENTRY,
+    loader: { '.uts': 'ts' }, inject: ['src/uni-globals.ts'], logLevel: 'error'
+  })
+  return pathToFileURL(PLUGIN_ENTRY).href
+}
+let pluginEntryUrl = null
+
+/** The code blocks of a markdown file: { file, line, lang, code, outputs }; runnable ones unless typeCheck. */
+export function extractSnippets(file, { typeCheck = false } = {}) {
   const text = fs.readFileSync(file, 'utf8')
   const lines = text.split('\n')
   const snippets = []
@@ -40,7 +61,8 @@ export function extractSnippets(file) {
     const body = []
     for (i++; i < lines.length && !lines[i].startsWith(indent + ticks); i++) body.push(lines[i].slice(indent.length))
     const code = body.join('\n')
-    if (/^(js|javascript|mjs|ts|typescript|uts)$/.test(lang) && /connectEventSource\s*\(/.test(code)) {
+    const wanted = typeCheck ? /(['"])(@\/uni_modules\/)?connect-event-source\1/ : /connect(EventSource|ChatStream)\s*\(/
+    if (/^(js|javascript|mjs|ts|typescript|uts)$/.test(lang) && wanted.test(code)) {
       snippets.push({ file: path.relative(ROOT, file), line: start + 1, lang, code, outputs: pendingOutputs })
     }
     pendingOutputs = []
@@ -54,7 +76,9 @@ export async function prepareSnippet(snippet, baseUrl, key) {
   if (snippet.lang !== 'js' && snippet.lang !== 'javascript' && snippet.lang !== 'mjs') {
     code = (await transform(code, { loader: 'ts', format: 'esm', target: 'es2022' })).code
   }
-  code = code.replace(/(['"])(?:connect-event-source|@\/uni_modules\/connect-event-source)\1/g, JSON.stringify(ENTRY))
+  pluginEntryUrl ??= await pluginEntry()
+  code = code.replace(/(['"])connect-event-source\1/g, JSON.stringify(ENTRY))
+  code = code.replace(/(['"])@\/uni_modules\/connect-event-source\1/g, JSON.stringify(pluginEntryUrl))
   code = code.replace(/https:\/\/api\.example\.com(\/[^'"`\s]*)?/g, (_, p = '/') => `${baseUrl}${p}${p.includes('?') ? '&' : '?'}key=${key}&delay=2`)
   return code
 }

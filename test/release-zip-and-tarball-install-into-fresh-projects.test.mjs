@@ -1,0 +1,149 @@
+// npm run release (scripts/release.mjs): the plugin-market zip, unpacked into a fresh uni-app x project and into a
+// fresh uni-app Vue 3 CLI project (made like DCloud's vite-ts template), builds for h5 and mp-weixin in both with no
+// warning naming a plugin file, and each mp-weixin build's plugin streams from the mock server in the Node `wx` host;
+// the npm tarball passes `npm publish --dry-run` offline with repository, homepage and bugs set; `npm run pack`
+// writes into the gitignored release/ folder, not the repository root.
+import { execFile, execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BINS, createCliProject, runInProject } from './support/cli-project.mjs'
+import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
+import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const run = promisify(execFile)
+const PLUGIN = 'uni_modules/connect-event-source'
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, PLUGIN, 'package.json'), 'utf8'))
+let out
+let srv
+const projects = []
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(ROOT, 'test-output', 'release-'))
+  await run(process.execPath, ['scripts/release.mjs', '--out', out, '--dist', path.join(out, 'package')], { cwd: ROOT })
+  srv = await startServer()
+}, 120000)
+afterAll(async () => {
+  await srv?.close()
+  for (const dir of [out, ...projects]) if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** Unpacks the zip into dir (as a user unzips it at a project's root, or in src/ of a CLI project). */
+function unzipInto(dir) {
+  for (const [name, bytes] of Object.entries(unzipSync(fs.readFileSync(path.join(out, `connect-event-source-${version}.zip`))))) {
+    if (name.endsWith('/')) continue
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), bytes)
+  }
+}
+
+const PAGE_SCRIPT = `
+	import { connectEventSource } from '@/uni_modules/connect-event-source'
+	import type { UniEventSource } from '@/uni_modules/connect-event-source'
+	export default {
+		data() {
+			return { reply: '' }
+		},
+		onLoad() {
+			const es : UniEventSource = connectEventSource({ url: '/events?count=1' })
+			es.onMessage((ev) => {
+				this.reply = ev.data
+				es.close()
+			})
+		}
+	}
+`
+
+/** A fresh uni-app x project (what HBuilderX creates, reduced to one page), inside the repository for node_modules. */
+function createUniAppXProject() {
+  const dir = fs.mkdtempSync(path.join(ROOT, 'test-output', 'uni-app-x-'))
+  projects.push(dir)
+  const files = {
+    'package.json': JSON.stringify({ name: 'fresh-uni-app-x', version: '1.0.0', private: true }),
+    'manifest.json': JSON.stringify({ name: 'fresh-uni-app-x', appid: '', versionName: '1.0.0', versionCode: '100', 'uni-app-x': {}, h5: { router: { mode: 'hash' } }, 'mp-weixin': { appid: '', setting: { urlCheck: false } }, vueVersion: '3' }, null, 2),
+    'pages.json': JSON.stringify({ pages: [{ path: 'pages/index/index', style: { navigationBarTitleText: 'SSE' } }] }, null, 2),
+    'App.uvue': '<script lang="uts">\n\texport default {\n\t\tonLaunch() {}\n\t}\n</script>\n',
+    'main.uts': "import App from './App.uvue'\nimport { createSSRApp } from 'vue'\nexport function createApp() {\n\tconst app = createSSRApp(App)\n\treturn { app }\n}\n",
+    'index.html': '<!DOCTYPE html>\n<html>\n  <head><meta charset="UTF-8" /><title></title></head>\n  <body>\n    <div id="app"><!--app-html--></div>\n    <script type="module" src="/main"></script>\n  </body>\n</html>\n',
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'esnext', module: 'esnext', moduleResolution: 'bundler', strict: true, skipLibCheck: true, lib: ['esnext', 'dom'], baseUrl: '.', paths: { '@/*': ['./*'] } } }),
+    'pages/index/index.uvue': `<template>\n\t<view>\n\t\t<text>{{ reply }}</text>\n\t</view>\n</template>\n\n<script lang="uts">${PAGE_SCRIPT}</script>\n`
+  }
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), text)
+  }
+  unzipInto(dir)
+  return { dir, input: dir }
+}
+
+function createVue3CliProject() {
+  const page = `<template>\n  <view>\n    <text>{{ reply }}</text>\n  </view>\n</template>\n\n<script lang="ts">${PAGE_SCRIPT.replace(/ : UniEventSource/, ': UniEventSource')}</script>\n`
+  const dir = createCliProject({ plugin: false, files: { 'pages/index/index.vue': page } })
+  projects.push(dir)
+  unzipInto(path.join(dir, 'src'))
+  return { dir, input: path.join(dir, 'src') }
+}
+
+const pluginWarnings = (output) => output.split('\n').filter((line) => line.includes('uni_modules/connect-event-source'))
+
+test('the zip is uni_modules/connect-event-source/ exactly: every file of the plugin folder, nothing else', () => {
+  const names = Object.keys(unzipSync(fs.readFileSync(path.join(out, `connect-event-source-${version}.zip`)))).filter((n) => !n.endsWith('/')).sort()
+  const files = execFileSync('git', ['ls-files', PLUGIN], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort()
+  expect(names).toEqual(files)
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, PLUGIN, 'package.json'), 'utf8'))
+  // DCloud's required fields, and no empty optional one (repository, contact.qq, npmurl are optional: left out).
+  for (const field of ['id', 'displayName', 'version', 'description', 'keywords']) expect(pkg[field], field).toBeTruthy()
+  expect(JSON.stringify(pkg)).not.toMatch(/:\s*""/)
+})
+
+for (const [kind, create] of [['uni-app x', createUniAppXProject], ['uni-app Vue 3 CLI', createVue3CliProject]]) {
+  describe(`the zip unpacked into a fresh ${kind} project`, () => {
+    let project
+    beforeAll(() => { project = create() })
+    test('builds for h5 with no warning from the plugin', async () => {
+      const output = await runInProject(project.dir, BINS.uni, ['build'], { UNI_INPUT_DIR: project.input })
+      expect(pluginWarnings(output), output).toEqual([])
+      expect(fs.existsSync(path.join(project.dir, 'dist/build/h5/index.html'))).toBe(true)
+    }, 240000)
+    test('builds for mp-weixin with no warning from the plugin, and the built plugin streams', async () => {
+      const output = await runInProject(project.dir, BINS.uni, ['build', '-p', 'mp-weixin'], { UNI_INPUT_DIR: project.input })
+      expect(pluginWarnings(output), output).toEqual([])
+      const build = path.join(project.dir, 'dist/build/mp-weixin')
+      expect(fs.existsSync(path.join(build, 'pages/index/index.js'))).toBe(true)
+      const { plugin } = loadMpWeixinBuild(build)
+      const es = plugin.connectEventSource({
+        url: `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`, method: 'POST', header: { Authorization: 'Bearer sk-release' },
+        data: { stream: true, messages: [{ role: 'user', content: 'from the release zip' }] }
+      })
+      let text = ''
+      es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
+      await new Promise((resolve) => es.onClose(resolve))
+      expect(text).toBe(mockReply('from the release zip'))
+    }, 240000)
+  })
+}
+
+test('the npm tarball passes npm publish --dry-run offline, with repository, homepage and bugs set', async () => {
+  const tgz = path.join(out, `connect-event-source-${version}.tgz`)
+  // An unreachable registry: the dry run must not need one.
+  const r = await run('npm', ['publish', tgz, '--dry-run', '--registry', 'http://127.0.0.1:9/'], { cwd: out, encoding: 'utf8' })
+  expect(r.stderr + r.stdout).toContain(`connect-event-source@${version}`)
+  const pkg = JSON.parse(fs.readFileSync(path.join(out, 'package/package.json'), 'utf8'))
+  expect(pkg.repository.url).toMatch(/^git\+https:\/\/example\.com\//) // the documented placeholder (README, "Releasing")
+  expect(pkg.homepage).toMatch(/^https:\/\/example\.com\//)
+  expect(pkg.bugs.url).toMatch(/^https:\/\/example\.com\//)
+}, 60000)
+
+test('npm run pack writes the tarball into the gitignored release/ folder, none into the repository root', async () => {
+  const rootTgz = () => fs.readdirSync(ROOT).filter((f) => f.endsWith('.tgz'))
+  const before = rootTgz()
+  const stage = path.join(out, 'pack-dist')
+  const r = await run('npm', ['run', 'pack', '--', '--dist', stage], { cwd: ROOT, encoding: 'utf8' })
+  expect(r.stdout).toContain(`release/connect-event-source-${version}.tgz`)
+  expect(rootTgz()).toEqual(before)
+  expect(fs.existsSync(path.join(ROOT, `release/connect-event-source-${version}.tgz`))).toBe(true)
+  expect(execFileSync('git', ['check-ignore', `release/connect-event-source-${version}.tgz`], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe(`release/connect-event-source-${version}.tgz`)
+}, 120000)
