@@ -49,3 +49,17 @@ es.onMessage((ev) => { if (ev.data !== '[DONE]') JSON.parse(ev.data).choices[0].
   // The engine reports a throwing listener on the console and carries on: stderr is what catches it.
   expect(r2.stderr).toMatch(/TypeError: Cannot read properties of undefined/)
 })
+
+test('the connectChatStream snippet bugs of issue 20 are caught: undeclared variables, and close() right after the call', async () => {
+  const pasted = (code) => ({ file: 'inline', line: 1, lang: 'ts', code, outputs: [] })
+  const start = `import { connectChatStream } from '@/uni_modules/connect-event-source'
+const chat = connectChatStream({ url: 'https://api.example.com/v1/chat/completions', apiKey: key, model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'x' }] })
+chat.onText((ev) => { answer = ev.text })
+`
+  const undeclared = await runSnippet(pasted(start), srv.url, uniqueKey('snippet'))
+  expect(undeclared.stderr).toMatch(/ReferenceError: key is not defined/)
+  const key = uniqueKey('snippet')
+  const closed = await runSnippet(pasted(start.replace('apiKey: key', "apiKey: 'k'").replace('answer = ev.text', 'console.log(ev.text)') + 'chat.close()\n'), srv.url, key)
+  expect(closed.code).toBe(0)
+  expect(srv.requests(key).length).toBe(0) // what "runs as pasted" rejects
+})
