@@ -36,6 +36,7 @@ async function typeCheck(files) {
     for (const line of out.split('\n')) {
       const m = /^src\/(\S+?)\(\d+,\d+\): error (TS\d+.*)$/.exec(line.trim())
       if (m) (errors[m[1]] ??= []).push(line.trim())
+      else if (/error TS\d+/.test(line)) (errors['(elsewhere)'] ??= []).push(line.trim())
     }
     return { out, errors }
   } finally {
@@ -64,6 +65,11 @@ for (const file of README_FILES) {
     })
   })
 }
+
+test('vue-tsc reports nothing outside the snippets (the plugin declarations, the project, the configuration)', () => {
+  const names = new Set(snippets.map((s, i) => snippetFile(s, i)))
+  expect(Object.fromEntries(Object.entries(result.errors).filter(([f]) => !names.has(f)))).toEqual({})
+})
 
 test('the check is as strict as the template: a type imported as a value fails with TS1444, as the issue reports', async () => {
   const old = (names) => `<script setup lang="ts">\nimport { ${names} } from '@/uni_modules/connect-event-source'\n` +

@@ -8,7 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser } from './support/browser.mjs'
-import { BINS, createCliProject, runInProject } from './support/cli-project.mjs'
+import { Lexer } from 'marked'
+import { BINS, TEMPLATE_TSCONFIG, createCliProject, runInProject } from './support/cli-project.mjs'
 import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
 import { mockReply, startServer, uniqueKey } from './support/server.mjs'
 
@@ -26,6 +27,13 @@ afterAll(async () => {
 test('vue-tsc --noEmit passes on a page importing @/uni_modules/connect-event-source and using UTSJSONObject', async () => {
   await runInProject(dir, BINS.vueTsc, ['--noEmit'])
 }, 180000)
+
+test('docs/cli-projects.md shows exactly the tsconfig.json this project is made with (the vite-ts template\'s, plus the paths line)', () => {
+  const docs = fs.readFileSync(path.join(import.meta.dirname, '../docs/cli-projects.md'), 'utf8')
+  const blocks = new Lexer().lex(docs).filter((t) => t.type === 'code' && t.lang === 'json').map((t) => JSON.parse(t.text))
+  expect(blocks).toContainEqual(TEMPLATE_TSCONFIG)
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'))).toEqual(TEMPLATE_TSCONFIG)
+})
 
 test('without the tsconfig paths line vue-tsc fails as the issue reports (the line is what makes it work)', async () => {
   const tsconfig = JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'))
