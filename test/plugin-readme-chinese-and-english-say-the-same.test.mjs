@@ -34,6 +34,16 @@ const COUNTERPARTS = {
 const BILINGUAL = ['AI chat streams']
 const CJK = /[\u4e00-\u9fff]/
 
+/** The tokens of a markdown text grouped under its headings of one depth: [{ heading, tokens }]. */
+function sectionsOf(text, depth) {
+  const sections = []
+  for (const t of new Lexer({ gfm: true }).lex(text)) {
+    if (t.type === 'heading' && t.depth === depth) sections.push({ heading: t.text, tokens: [] })
+    else sections.at(-1)?.tokens.push(t)
+  }
+  return sections
+}
+
 /** The readme as { zh, en }: each a list of sections { heading, tokens } (the Chinese part first). */
 export function readmeParts(text) {
   const tokens = new Lexer({ gfm: true }).lex(text)
@@ -149,12 +159,7 @@ test('the checks catch what the issue reports: a pointer to the English part, a 
 })
 
 describe('changelog.md', () => {
-  const tokens = new Lexer({ gfm: true }).lex(fs.readFileSync(path.join(PLUGIN, 'changelog.md'), 'utf8'))
-  const versions = []
-  for (const t of tokens) {
-    if (t.type === 'heading' && t.depth === 2) versions.push({ heading: t.text, tokens: [] })
-    else versions.at(-1)?.tokens.push(t)
-  }
+  const versions = sectionsOf(fs.readFileSync(path.join(PLUGIN, 'changelog.md'), 'utf8'), 2)
   test('has versions', () => expect(versions.length).toBeGreaterThan(1))
   for (const v of versions) {
     test(`${v.heading}: a Chinese list first, then an English one with as many entries`, () => {
@@ -170,12 +175,7 @@ describe('changelog.md', () => {
 })
 
 test('docs/mini-programs.md is bilingual, Chinese first: the same sections, tables and table rows in each part', () => {
-  const tokens = new Lexer({ gfm: true }).lex(fs.readFileSync(path.join(PLUGIN, 'docs/mini-programs.md'), 'utf8'))
-  const parts = []
-  for (const t of tokens) {
-    if (t.type === 'heading' && t.depth === 2) parts.push({ heading: t.text, tokens: [] })
-    else parts.at(-1)?.tokens.push(t)
-  }
+  const parts = sectionsOf(fs.readFileSync(path.join(PLUGIN, 'docs/mini-programs.md'), 'utf8'), 2)
   expect(parts.map((p) => p.heading)).toEqual(['中文', 'English'])
   const shape = (p) => ({
     headings: p.tokens.filter((t) => t.type === 'heading').map((t) => t.depth),

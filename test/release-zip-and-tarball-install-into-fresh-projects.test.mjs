@@ -9,9 +9,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { BINS, createCliProject, runInProject } from './support/cli-project.mjs'
-import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
-import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+import { BINS, chatThroughMpBuild, createCliProject, pluginWarnings, runInProject } from './support/cli-project.mjs'
+import { mockReply, startServer } from './support/server.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const run = promisify(execFile)
@@ -95,8 +94,6 @@ function createVue3CliProject() {
   return { dir, input: path.join(dir, 'src') }
 }
 
-const pluginWarnings = (output) => output.split('\n').filter((line) => line.includes('uni_modules/connect-event-source'))
-
 test('the zip is uni_modules/connect-event-source/ exactly: every file of the plugin folder, nothing else', () => {
   const names = Object.keys(unzipSync(fs.readFileSync(path.join(out, `connect-event-source-${version}.zip`)))).filter((n) => !n.endsWith('/')).sort()
   const files = execFileSync('git', ['ls-files', PLUGIN], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').sort()
@@ -124,15 +121,7 @@ for (const [kind, create, quiet] of [['uni-app x', createUniAppXProject, false],
       if (quiet) expect(pluginWarnings(output), output).toEqual([])
       const build = path.join(project.dir, 'dist/build/mp-weixin')
       expect(fs.existsSync(path.join(build, 'pages/index/index.js'))).toBe(true)
-      const { plugin } = loadMpWeixinBuild(build)
-      const es = plugin.connectEventSource({
-        url: `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`, method: 'POST', header: { Authorization: 'Bearer sk-release' },
-        data: { stream: true, messages: [{ role: 'user', content: 'from the release zip' }] }
-      })
-      let text = ''
-      es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
-      await new Promise((resolve) => es.onClose(resolve))
-      expect(text).toBe(mockReply('from the release zip'))
+      expect(await chatThroughMpBuild(build, srv.url, 'from the release zip')).toBe(mockReply('from the release zip'))
     }, 240000)
   })
 }

@@ -9,9 +9,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser } from './support/browser.mjs'
 import { Lexer } from 'marked'
-import { BINS, TEMPLATE_TSCONFIG, createCliProject, runInProject } from './support/cli-project.mjs'
-import { loadMpWeixinBuild } from './support/mp-wx-harness.mjs'
-import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+import { BINS, TEMPLATE_TSCONFIG, chatThroughMpBuild, createCliProject, pluginWarnings, runInProject } from './support/cli-project.mjs'
+import { mockReply, startServer } from './support/server.mjs'
 
 let dir
 let srv
@@ -50,9 +49,6 @@ test('the shipped declarations are current (npm run build regenerates them from 
   }
 }, 30000)
 
-/** The build's lines that name a file of the plugin: warnings (a clean build names no file). */
-const pluginWarnings = (output) => output.split('\n').filter((line) => line.includes('uni_modules/connect-event-source'))
-
 test('uni build (h5) builds it without a warning from the plugin, and the page streams the reply in Chromium', async () => {
   const output = await runInProject(dir, BINS.uni, ['build'])
   expect(pluginWarnings(output), output).toEqual([])
@@ -78,15 +74,7 @@ test('uni build -p mp-weixin builds it without a warning from the plugin, and th
   const out = path.join(dir, 'dist/build/mp-weixin')
   expect(fs.existsSync(path.join(out, 'uni_modules/connect-event-source/utssdk/mp-weixin/index.js'))).toBe(true)
   expect(fs.existsSync(path.join(out, 'pages/index/index.js'))).toBe(true)
-  const { plugin } = loadMpWeixinBuild(out)
-  const es = plugin.connectEventSource({
-    url: `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`, method: 'POST', header: { Authorization: 'Bearer sk-mp' },
-    data: { stream: true, messages: [{ role: 'user', content: 'mp from a CLI project' }] }
-  })
-  let text = ''
-  es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
-  await new Promise((resolve) => es.onClose(resolve))
-  expect(text).toBe(mockReply('mp from a CLI project'))
+  expect(await chatThroughMpBuild(out, srv.url, 'mp from a CLI project')).toBe(mockReply('mp from a CLI project'))
 }, 180000)
 
 test('a type imported as a value in a plugin file is caught: the template\'s preserveValueImports makes the build warn', async () => {

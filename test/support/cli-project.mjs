@@ -10,6 +10,8 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { loadMpWeixinBuild } from './mp-wx-harness.mjs'
+import { uniqueKey } from './server.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 export const VITE_TS_FIXTURE = path.join(ROOT, 'test/fixtures/vite-ts')
@@ -126,4 +128,20 @@ export const BINS = {
   uni: path.join(ROOT, 'node_modules/@dcloudio/vite-plugin-uni/bin/uni.js'),
   // The template's vue-tsc (1.8, over TypeScript 4.9), not the repository's.
   vueTsc: path.join(VITE_TS_FIXTURE, 'node_modules/vue-tsc/bin/vue-tsc.js')
+}
+
+/** The lines of a uni build's output that name a file of the plugin: its warnings (a clean build names none). */
+export const pluginWarnings = (output) => output.split('\n').filter((line) => line.includes('uni_modules/connect-event-source'))
+
+/** Streams one mock chat reply (server/chat.mjs) through the plugin of a built mp-weixin output in the Node `wx` host. */
+export async function chatThroughMpBuild(buildDir, serverUrl, prompt) {
+  const { plugin } = loadMpWeixinBuild(buildDir)
+  const es = plugin.connectEventSource({
+    url: `${serverUrl}/v1/chat/completions?delay=1&key=${uniqueKey()}`, method: 'POST', header: { Authorization: 'Bearer sk-mp' },
+    data: { stream: true, messages: [{ role: 'user', content: prompt }] }
+  })
+  let text = ''
+  es.onMessage((ev) => { if (ev.data !== '[DONE]') text += JSON.parse(ev.data).choices[0]?.delta?.content ?? '' })
+  await new Promise((resolve) => es.onClose(resolve))
+  return text
 }
