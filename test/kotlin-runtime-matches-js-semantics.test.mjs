@@ -50,7 +50,15 @@ const CASES = [
 	['String.fromCharCode(0x4F60, 0x597D)', 'String.fromCharCode(0x4F60, 0x597D)'],
 	['JSON.stringify(_uO("n" to a / b, "i" to b / b, "s" to "q\\"", "l" to _uA(1, "x")))', 'JSON.stringify({ n: a / b, i: b / b, s: \'q"\', l: [1, "x"] })'],
 	['"" + (_uA<Number>(1, 2.0, 3).indexOf(2))', '"" + [1, 2.0, 3].indexOf(2)'],
-	['"" + Map<Number, String>().set(1, "one").get(1.0)', '"" + new Map([[1, "one"]]).get(1.0)']
+	['"" + Map<Number, String>().set(1, "one").get(1.0)', '"" + new Map([[1, "one"]]).get(1.0)'],
+	// string.md documents JS's trim (all white space and line terminators); Kotlin's own strips U+001C-U+001F and keeps U+FEFF.
+	['"[" + "\\uFEFF\\u001Cx\\u001F\\u3000\\u2029".trim() + "]"', '"[" + "\\uFEFF\\u001Cx\\u001F\\u3000\\u2029".trim() + "]"'],
+	['"[" + " \\u00A0a ".trimStart() + "|" + " a\\uFEFF".trimEnd() + "]"', '"[" + " \\u00A0a ".trimStart() + "|" + " a\\uFEFF".trimEnd() + "]"'],
+	['"" + "abc".startsWith("b", 1) + "abc".startsWith("a", -5) + "abc".startsWith("", 9) + "abc".startsWith("c", 3)', '"" + "abc".startsWith("b", 1) + "abc".startsWith("a", -5) + "abc".startsWith("", 9) + "abc".startsWith("c", 3)'],
+	['"" + "abc".endsWith("b", 2) + "abc".endsWith("c", 99) + "abc".endsWith("a", -1) + "abc".endsWith("bc")', '"" + "abc".endsWith("b", 2) + "abc".endsWith("c", 99) + "abc".endsWith("a", -1) + "abc".endsWith("bc")'],
+	['JSON.stringify(JSON.parse(" [1.5e2, -0.25, 0, -0, 1E-2, \\"\\\\u00e9\\\\/\\", {\\"a\\" : [ ] }]\\r\\n"))', 'JSON.stringify(JSON.parse(" [1.5e2, -0.25, 0, -0, 1E-2, \\"\\\\u00e9\\\\/\\", {\\"a\\" : [ ] }]\\r\\n"))'],
+	// Invalid JSON: JS throws; DCloud documents null on apps (json.md: "如果输入的字符串不是合法的json格式，则会返回 null").
+	...['{\\"a\\":01}', '+1', '\\"a\\nb\\"', '[1,]', '{\\"a\\":1}x', '\\u00A01', '.5', '1.', '\\"\\\\x\\"', '{a:1}', '[1 2]'].map((t) => ['"" + JSON.parse("' + t + '")', 'JSON.parse("' + t + '")', 'null'])
 ]
 
 let dir
@@ -76,4 +84,4 @@ test('number, string and JSON semantics of the layer equal JavaScript', async ()
 	// eslint-disable-next-line no-eval
 	const expected = CASES.map(([, js, documented]) => documented ?? String(eval(js)))
 	expect(CASES.map(([k], i) => [k, out[i]])).toEqual(CASES.map(([k], i) => [k, expected[i]]))
-}, 120000)
+}, 300000)

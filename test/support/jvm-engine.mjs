@@ -18,7 +18,7 @@ export async function startJvmEngine() {
 	let nextListener = 1
 	const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt', (line) => {
 		const [kind, ...f] = line.split(' ')
-		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]) })
+		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]), uncaught: Number(f[3]) })
 		if (kind !== 'cb') return
 		const [n, sid, lid, what, readyState, lastEventId, ...fields] = f
 		const source = sources.get(sid)
@@ -88,7 +88,7 @@ export async function startJvmEngine() {
 
 	return {
 		connectEventSource,
-		/** Timers still queued on the loop, request threads still running, console.error calls so far. */
+		/** Timers still queued on the loop, request threads still running, console.error calls and escaped exceptions so far. */
 		stats: () => new Promise((resolve) => {
 			statsWaiter = resolve
 			send('stats')

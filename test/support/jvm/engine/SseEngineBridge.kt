@@ -8,7 +8,7 @@
 //         on <sid> <open|message|error|close> <lid> | listen <sid> <type64> <lid>
 //         remove <sid> <type64> <lid>     removeEventListener with the callback registered as <lid>
 //         off <sid> <lid> | close <sid> | stats | ret <n>
-// stdout: ready | cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...> | stats <timers> <threads> <errors>
+// stdout: ready | cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...> | stats <timers> <threads> <errors> <uncaught>
 // A callback line blocks the loop thread until `ret <n>`: commands sent meanwhile run inside the callback, as calls a
 // real app makes from its callback would (close() inside onMessage, a listener added during a dispatch...).
 package uts.sdk.modules.connectEventSource.enginebridge
@@ -112,7 +112,7 @@ private fun handle(line: String) {
 		"stats" -> {
 			// Live request threads of the transport (SseHttpCall names them) and timers still queued.
 			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
-			emit("stats ${UTSEventLoop.pending()} $threads ${console.errors}")
+			emit("stats ${UTSEventLoop.pending()} $threads ${console.errors} ${UTSEventLoop.uncaught}")
 		}
 	}
 }

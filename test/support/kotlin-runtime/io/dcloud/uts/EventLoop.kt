@@ -2,6 +2,11 @@
 // as Android's main thread does for UTS code (docs/uts/utsandroid.md: UTS code and its callbacks run on the
 // main thread unless told otherwise). setTimeout / clearTimeout (timers.d.ts) and android.os.Handler.post
 // (test/support/kotlin-runtime/android/) both queue here. Harness-only: nothing like it ships.
+//
+// As strict as a device: on Android an exception that escapes a looper task (or any thread) reaches the default
+// uncaught-exception handler, which kills the app process ("FATAL EXCEPTION: main", Thread.UncaughtExceptionHandler
+// in the Android reference). Here it ends the JVM with exit status 70, so the test that drives it fails; a test that
+// wants to watch a crash instead sets onUncaught.
 package io.dcloud.uts
 
 import java.util.PriorityQueue
@@ -18,6 +23,23 @@ object UTSEventLoop {
 	private var nextId = 1
 	private var seq = 0L
 	@Volatile private var thread: Thread? = null
+
+	/** Exceptions that escaped a task or a thread, for the harness's stats. */
+	@Volatile var uncaught: Int = 0
+		private set
+
+	/** What an escaped exception does: by default what Android does, kill the process. */
+	@Volatile var onUncaught: (Thread, Throwable) -> Unit = { t, e ->
+		System.err.println("FATAL EXCEPTION: ${t.name}")
+		e.printStackTrace()
+		System.err.flush()
+		Runtime.getRuntime().halt(70)
+	}
+
+	private fun crash(t: Thread, e: Throwable) {
+		uncaught++
+		onUncaught(t, e)
+	}
 
 	/** True on the loop thread: what Looper.myLooper() checks. */
 	fun isLoopThread(): Boolean = Thread.currentThread() === thread
@@ -40,6 +62,7 @@ object UTSEventLoop {
 	/** Runs tasks forever on the calling thread, which becomes the main thread. */
 	fun run(): Nothing {
 		thread = Thread.currentThread()
+		Thread.setDefaultUncaughtExceptionHandler { t, e -> crash(t, e) }
 		while (true) runOne(Long.MAX_VALUE)
 	}
 
@@ -49,8 +72,7 @@ object UTSEventLoop {
 		try {
 			task.run()
 		} catch (e: Throwable) {
-			System.err.println("[UTSEventLoop] uncaught: $e")
-			e.printStackTrace()
+			crash(Thread.currentThread(), e)
 		}
 		return true
 	}

@@ -62,11 +62,21 @@ object JSON {
 		return sb.toString()
 	}
 
+	/**
+	 * json.md: "如果输入的字符串不是合法的json格式，则会返回 null" (invalid JSON gives null, on apps). The runtime also
+	 * reports the failure on the console unless ignoreError is passed (JSON.parse's ignoreError parameter, Android
+	 * 4.41+): printed to stderr here, not counted as the plugin's console.error.
+	 */
 	fun parse(text: String): Any? {
 		val p = Parser(text)
-		val v = p.value()
-		p.end()
-		return v
+		return try {
+			val v = p.value()
+			p.end()
+			v
+		} catch (e: Invalid) {
+			System.err.println("[JSON.parse] ${e.message}")
+			null
+		}
 	}
 
 	private fun write(sb: StringBuilder, v: Any?) {
@@ -127,18 +137,25 @@ object JSON {
 		sb.append('"')
 	}
 
+	/** A parse failure: JSON.parse turns it into null (json.md). */
+	private class Invalid(message: String) : Exception(message)
+
+	// Strict JSON (ECMA-404 / RFC 8259, what JS's JSON.parse accepts): insignificant whitespace is only space, tab,
+	// LF and CR; numbers have no leading zero, no '+', no bare '.'; strings hold no raw control character; escapes are
+	// the eight of the grammar plus \uXXXX with four hex digits.
 	private class Parser(val s: String) {
 		var i = 0
+		fun fail(what: String): Nothing = throw Invalid("$what at position $i")
 		fun ws() {
-			while (i < s.length && s[i].isWhitespace()) i++
+			while (i < s.length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++
 		}
 		fun end() {
 			ws()
-			if (i != s.length) throw IllegalArgumentException("Unexpected token at $i")
+			if (i != s.length) fail("Unexpected token")
 		}
 		fun value(): Any? {
 			ws()
-			if (i >= s.length) throw IllegalArgumentException("Unexpected end of JSON input")
+			if (i >= s.length) fail("Unexpected end of JSON input")
 			return when (s[i]) {
 				'{' -> obj()
 				'[' -> arr()
@@ -150,75 +167,111 @@ object JSON {
 			}
 		}
 		fun lit(word: String, v: Any?): Any? {
-			if (!s.startsWith(word, i)) throw IllegalArgumentException("Unexpected token at $i")
+			if (!s.startsWith(word, i)) fail("Unexpected token")
 			i += word.length
 			return v
 		}
+		fun digits(): Int {
+			val from = i
+			while (i < s.length && s[i] in '0'..'9') i++
+			return i - from
+		}
 		fun num(): Number {
 			val start = i
-			while (i < s.length && (s[i].isDigit() || s[i] in "+-.eE")) i++
+			if (i < s.length && s[i] == '-') i++
+			if (i < s.length && s[i] == '0') i++ else if (digits() == 0) fail("Unexpected token")
+			var integral = true
+			if (i < s.length && s[i] == '.') {
+				i++
+				if (digits() == 0) fail("Unterminated fractional number")
+				integral = false
+			}
+			if (i < s.length && (s[i] == 'e' || s[i] == 'E')) {
+				i++
+				if (i < s.length && (s[i] == '+' || s[i] == '-')) i++
+				if (digits() == 0) fail("Exponent part is missing a number")
+				integral = false
+			}
 			val t = s.substring(start, i)
-			if (t.isEmpty()) throw IllegalArgumentException("Unexpected token at $start")
-			val l = t.toLongOrNull()
+			val l = if (integral) t.toLongOrNull() else null
 			return if (l != null) narrow(l) else t.toDouble()
 		}
 		fun str(): String {
 			i++
 			val sb = StringBuilder()
 			while (true) {
-				if (i >= s.length) throw IllegalArgumentException("Unterminated string")
+				if (i >= s.length) fail("Unterminated string")
 				val c = s[i++]
-				when (c) {
-					'"' -> return sb.toString()
-					'\\' -> {
-						val e = s[i++]
-						when (e) {
+				when {
+					c == '"' -> return sb.toString()
+					c < ' ' -> fail("Bad control character in string literal")
+					c == '\\' -> {
+						if (i >= s.length) fail("Unterminated string")
+						when (s[i++]) {
+							'"' -> sb.append('"')
+							'\\' -> sb.append('\\')
+							'/' -> sb.append('/')
 							'n' -> sb.append('\n')
 							'r' -> sb.append('\r')
 							't' -> sb.append('\t')
 							'b' -> sb.append('\b')
 							'f' -> sb.append('\u000c')
 							'u' -> {
-								sb.append(s.substring(i, i + 4).toInt(16).toChar())
+								val hex = if (i + 4 <= s.length) s.substring(i, i + 4) else ""
+								if (hex.length != 4 || !hex.all { it in '0'..'9' || it in 'a'..'f' || it in 'A'..'F' }) fail("Bad Unicode escape")
+								sb.append(hex.toInt(16).toChar())
 								i += 4
 							}
-							else -> sb.append(e)
+							else -> fail("Bad escaped character")
 						}
 					}
 					else -> sb.append(c)
 				}
 			}
 		}
+		fun expect(c: Char) {
+			ws()
+			if (i >= s.length || s[i] != c) fail("Expected '$c'")
+			i++
+		}
 		fun arr(): UTSArray<Any?> {
 			i++
 			val a = UTSArray<Any?>()
 			ws()
-			if (s[i] == ']') {
+			if (i < s.length && s[i] == ']') {
 				i++
 				return a
 			}
 			while (true) {
 				a.add(value())
 				ws()
-				if (s[i++] == ']') return a
+				if (i < s.length && s[i] == ']') {
+					i++
+					return a
+				}
+				expect(',')
 			}
 		}
 		fun obj(): UTSJSONObject {
 			i++
 			val o = UTSJSONObject()
 			ws()
-			if (s[i] == '}') {
+			if (i < s.length && s[i] == '}') {
 				i++
 				return o
 			}
 			while (true) {
 				ws()
+				if (i >= s.length || s[i] != '"') fail("Expected a property name")
 				val k = str()
-				ws()
-				i++ // ':'
+				expect(':')
 				o[k] = value()
 				ws()
-				if (s[i++] == '}') return o
+				if (i < s.length && s[i] == '}') {
+					i++
+					return o
+				}
+				expect(',')
 			}
 		}
 	}

@@ -64,3 +64,46 @@ fun String.split(separator: String): UTSArray<String> {
 	out.add(this.subSequence(from, length).toString())
 	return out
 }
+
+// trim / startsWith / endsWith as string.md documents them, which is JavaScript's definition (ECMA-262
+// String.prototype.trim: WhiteSpace and LineTerminator code points). Kotlin's own trim() (Char.isWhitespace) differs:
+// it strips U+001C..U+001F and keeps U+FEFF. Declared here, these win over kotlin.text in the generated code, which
+// star-imports io.dcloud.uts.
+private fun isJsWhitespace(c: Char): Boolean = when (c) {
+	'\u0009', '\u000A', '\u000B', '\u000C', '\u000D', '\u0020', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
+	'\u205F', '\u3000', '\uFEFF' -> true
+	else -> c in '\u2000'..'\u200A'
+}
+
+fun String.trim(): String {
+	var s = 0
+	var e = length
+	while (s < e && isJsWhitespace(this[s])) s++
+	while (e > s && isJsWhitespace(this[e - 1])) e--
+	return this.subSequence(s, e).toString()
+}
+
+fun String.trimStart(): String {
+	var s = 0
+	while (s < length && isJsWhitespace(this[s])) s++
+	return this.subSequence(s, length).toString()
+}
+
+fun String.trimEnd(): String {
+	var e = length
+	while (e > 0 && isJsWhitespace(this[e - 1])) e--
+	return this.subSequence(0, e).toString()
+}
+
+/** startsWith(searchString, position = 0): position clamped into [0, length] as in JS. */
+fun String.startsWith(search: String, position: Number = 0): Boolean {
+	val p = clampIndex(position)
+	return p + search.length <= length && this.regionMatches(p, search, 0, search.length, false)
+}
+
+/** endsWith(searchString, endPosition = length): endPosition clamped into [0, length] as in JS. */
+fun String.endsWith(search: String, endPosition: Number = length): Boolean {
+	val e = clampIndex(endPosition)
+	val s = e - search.length
+	return s >= 0 && this.regionMatches(s, search, 0, search.length, false)
+}
