@@ -6,11 +6,13 @@
 //                 kotlinc 2.2.0 and DCloud's compiler plugin, against the declaration layer in
 //                 test/support/kotlin-runtime/ (scripts/kotlin.mjs). Transpiling is not compiling: this is the step
 //                 that rejects what Kotlin rejects (a function expression naming itself, a JVM signature clash...);
-//   3. portability scripts/check-portability.mjs: DCloud's documented UTS pitfalls that no compiler here sees
-//                 (Swift, ArkTS), over the sources and the generated Swift/ArkTS.
+//   3. arkts       scripts/check-arkts.mjs: Huawei's ArkTS linter (ohos-typescript) on the generated ArkTS of both
+//                 project kinds, against DCloud's HarmonyOS typings and declarations of DCloud's runtime;
+//   4. portability scripts/check-portability.mjs: DCloud's documented UTS pitfalls that no compiler here sees
+//                 (Swift), over the sources and the generated Swift.
 // Exits 1 if any step fails, printing the compiler's own messages.
 //
-// Usage: node scripts/check-native.mjs [--input PROJECT_DIR] [--out DIR] [--modes x,vue3] [--steps transpile,compile,portability]
+// Usage: node scripts/check-native.mjs [--input PROJECT_DIR] [--out DIR] [--modes x,vue3] [--steps transpile,compile,arkts,portability]
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -20,7 +22,7 @@ import { ANDROID_DIR, ROOT, compileAgainstRuntime, ktFiles, runtimeJar } from '.
 const PLUGIN = 'connect-event-source'
 
 function parseArgs(argv) {
-	const args = { input: ROOT, out: '', modes: 'x,vue3', steps: 'transpile,compile,portability' }
+	const args = { input: ROOT, out: '', modes: 'x,vue3', steps: 'transpile,compile,arkts,portability' }
 	for (let i = 0; i < argv.length; i += 2) {
 		const key = argv[i].replace(/^--/, '')
 		if (!(key in args) || i + 1 >= argv.length) throw new Error('unknown or incomplete argument ' + argv[i])
@@ -69,6 +71,12 @@ async function main() {
 			const r = await compileAgainstRuntime([generated, ...ktFiles(existsSync(androidDir) ? androidDir : ANDROID_DIR)], jar)
 			report(`kotlinc 2.2.0 (${mode === 'x' ? 'uni-app x' : 'uni-app'})`, r.ok, Date.now() - t, r.log)
 		}))
+	}
+
+	if (args.steps.includes('arkts')) {
+		const t = Date.now()
+		const r = await run(process.execPath, [path.join(ROOT, 'scripts/check-arkts.mjs'), '--generated', out])
+		report('ArkTS linter (HarmonyOS)', r.ok, Date.now() - t, r.log)
 	}
 
 	if (args.steps.includes('portability')) {

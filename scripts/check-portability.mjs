@@ -2,7 +2,8 @@
 // UTS portability check: the documented UTS pitfalls that no compiler on this machine reports (there is
 // no Swift or ArkTS toolchain here, and the Kotlin one only says "unresolved reference"). Reads the
 // plugin's .uts sources (type-aware, with the TypeScript compiler: .uts is TypeScript syntax) and, with
-// --generated DIR (the output of `node scripts/check-uts.mjs --out DIR`), the generated Swift and ArkTS.
+// --generated DIR (the output of `node scripts/check-uts.mjs --out DIR`), the generated Swift. (The generated ArkTS
+// goes through Huawei's own ArkTS linter instead: scripts/check-arkts.mjs.)
 // Every rule cites the DCloud document line it comes from (scripts/portability/rules.mjs,
 // docs/uts-portability.md). A finding can be waived in the source, with a reason:
 //   // portability-ignore <rule-id>: <why this is safe>
@@ -15,7 +16,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { scanArkTS } from './portability/native-arkts.mjs'
 import { scanSwift } from './portability/native-swift.mjs'
 import { RULES, citationText } from './portability/rules.mjs'
 import { parseSuppressions, suppressionFor } from './portability/suppress.mjs'
@@ -80,10 +80,9 @@ export function checkFiles(files, options = {}) {
 	// Generated code: a pitfall already reported (or waived) in the UTS source of the same member is not repeated.
 	const nativeSeen = new Set()
 	for (const f of inputs) {
-		const swift = f.fileName.endsWith('.swift')
-		if (!swift && !f.fileName.endsWith('.ets')) continue
-		const scan = swift ? (t, r) => scanSwift(t, r) : (t, r) => scanArkTS(f.fileName, t, r)
-		const target = swift ? 'app-ios' : 'app-harmony'
+		if (!f.fileName.endsWith('.swift')) continue
+		const scan = (t, r) => scanSwift(t, r)
+		const target = 'app-ios'
 		const lineStarts = [0]
 		for (let i = 0; i < f.text.length; i++) if (f.text[i] === '\n') lineStarts.push(i + 1)
 		scan(f.text, ({ pos, rule, message, key }) => {
@@ -117,7 +116,7 @@ function generatedFiles(dir) {
 			if (e.name.startsWith('.')) continue // .tsc/.uvue/.cache: the type checker's copies, not output
 			const p = path.join(d, e.name)
 			if (e.isDirectory()) walk(p)
-			else if (e.name.endsWith('.swift') || e.name.endsWith('.ets')) out.push(p)
+			else if (e.name.endsWith('.swift')) out.push(p)
 		}
 	}
 	walk(dir)

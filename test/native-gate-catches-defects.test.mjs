@@ -12,7 +12,7 @@ afterEach(() => project?.remove())
 
 function gate(...args) {
 	// Output inside the copy, so it goes when the copy is removed.
-	const r = spawnSync(process.execPath, [GATE, '--input', project.dir, '--out', path.join(project.dir, 'native-out'), ...args], { encoding: 'utf8', timeout: 240000 })
+	const r = spawnSync(process.execPath, [GATE, '--input', project.dir, '--out', path.join(project.dir, 'native-out'), ...args], { encoding: 'utf8', timeout: 470000 })
 	return { code: r.status, log: r.stdout + r.stderr }
 }
 
@@ -51,3 +51,24 @@ test('comparing two function values in common/ fails the portability step (Swift
 	expect(log).toMatch(/common\/dispatcher\.uts:\d+/)
 	expect(code).toBe(1)
 }, 120000)
+
+test("a class used where another one is expected fails Huawei's ArkTS linter (arkts-no-structural-typing), in both project kinds", () => {
+	project = copyProject()
+	// TypeScript and DCloud's compilers accept it (same shape); ArkTS types are nominal.
+	project.append('app-harmony/index.uts', [
+		'class PlantedA { x : number = 1 }',
+		'class PlantedB { x : number = 2 }',
+		'export function plantedCopy() : number {',
+		'\tconst a : PlantedA = new PlantedB()',
+		'\treturn a.x',
+		'}',
+		''
+	].join('\n'))
+	const { code, log } = gate('--steps', 'transpile,arkts')
+	expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
+	expect(log).toMatch(/ArkTS linter \(HarmonyOS\)\s+FAILED/)
+	expect(log).toMatch(/app-harmony-x\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
+	expect(log).toMatch(/app-harmony-vue3\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
+	expect(log).toMatch(/const a: PlantedA = new PlantedB\(\)/)
+	expect(code).toBe(1)
+}, 480000)

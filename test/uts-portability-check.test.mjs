@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_PLUGIN, RULES, checkFiles, checkPlugin, formatFinding } from '../scripts/check-portability.mjs'
-import { ARKTS_CASES, SWIFT_CASES } from './support/portability/generated-cases.mjs'
+import { SWIFT_CASES } from './support/portability/generated-cases.mjs'
 import { UTS_CASES } from './support/portability/uts-cases.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -16,7 +16,6 @@ const ROOT = path.resolve(import.meta.dirname, '..')
 const SDK = path.join(os.tmpdir(), 'portability-virtual', 'utssdk')
 const uts = (text, rel = 'common/snippet.uts') => checkFiles([{ fileName: path.join(SDK, rel), text }])
 const swift = (text) => checkFiles([{ fileName: path.join(SDK, '../gen/app-ios-x/out/index.swift'), text }])
-const arkts = (text) => checkFiles([{ fileName: path.join(SDK, '../gen/app-harmony-x/out/index.ets'), text }])
 const rules = (r) => r.findings.map((f) => f.rule)
 const show = (r) => r.findings.map((f) => formatFinding(f)).join('\n\n')
 
@@ -32,7 +31,7 @@ describe('every rule: a violating UTS snippet fails with its id, the compliant o
 		})
 	}
 	test('every rule of the table has a case (UTS or generated code) and a citation', () => {
-		const covered = new Set([...Object.keys(UTS_CASES), ...Object.keys(SWIFT_CASES), ...Object.keys(ARKTS_CASES), 'suppression-without-reason'])
+		const covered = new Set([...Object.keys(UTS_CASES), ...Object.keys(SWIFT_CASES), 'suppression-without-reason'])
 		for (const [id, rule] of Object.entries(RULES)) {
 			expect(covered.has(id), id).toBe(true)
 			expect(rule.platforms.length, id).toBeGreaterThan(0)
@@ -91,13 +90,7 @@ describe('generated code (check-uts --out): a violating shape fails, the complia
 			expect(good.findings, show(good)).toEqual([])
 		})
 	}
-	for (const [rule, c] of Object.entries(ARKTS_CASES)) {
-		test(`ArkTS: ${rule}`, () => {
-			expect(rules(arkts(c.bad))).toContain(rule)
-			expect(arkts(c.good).findings).toEqual([])
-		})
-	}
-	test('--generated DIR: scans .swift and .ets below it, skips the type checker copies (.tsc, .uvue), reports the uni-app x and uni-app outputs once', () => {
+	test('--generated DIR: scans .swift below it (not .ets: check-arkts.mjs lints those), skips the type checker copies (.tsc, .uvue), reports the uni-app x and uni-app outputs once', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portability-gen-'))
 		try {
 			const put = (rel, text) => {
@@ -108,10 +101,9 @@ describe('generated code (check-uts --out): a violating shape fails, the complia
 			put('app-ios-x/out/uni_modules/p/utssdk/app-ios/index.swift', bad)
 			put('app-ios-vue3/out/uni_modules/p/utssdk/app-ios/index.swift', bad)
 			put('app-ios-x/.tsc/app-ios/x.swift', bad)
-			put('app-harmony-x/out/uni_modules/p/utssdk/app-harmony/index.ets', ARKTS_CASES['for-in'].bad)
+			put('app-harmony-x/out/uni_modules/p/utssdk/app-harmony/index.ets', 'const o: Record<string, number> = {};\nfor (const k in o) {}')
 			const r = checkFiles([], { generatedDir: dir })
 			expect(r.findings.map((f) => [f.rule, path.relative(dir, f.file), f.line])).toEqual([
-				['for-in', 'app-harmony-x/out/uni_modules/p/utssdk/app-harmony/index.ets', 2],
 				['spread-argument', 'app-ios-vue3/out/uni_modules/p/utssdk/app-ios/index.swift', 3],
 			])
 		} finally {

@@ -183,16 +183,6 @@ export const RULES = {
 		fix: '(x as T).member',
 		cite: [{ repo: X, file: 'docs/uts/uts_diff_ts.md', line: 23, quote: '在使用时仍需类型转换后才能访问具体类型的方法和属性。' }],
 	},
-	'arkts-any-unknown': {
-		platforms: ['app-harmony'],
-		what: 'any or unknown in the generated ArkTS',
-		why: 'ArkTS rejects any and unknown (arkts-no-any-unknown); DCloud compiles a declared UTS any to Object, so an any here comes from native code or the compiler',
-		fix: 'give the UTS code a concrete type (ESObject where ArkTS any is really meant)',
-		cite: [
-			{ repo: X, file: 'docs/uts/type-compatibility.md', line: 92, quote: 'uts编译为ArkTS时any类型存在如下两种情况，如果开发者希望使用ArkTS的any类型可以使用ESObject替代any' },
-			{ repo: 'developer.huawei.com', file: 'harmonyos-guides/typescript-to-arkts-migration-guide', note: 'rule arkts-no-any-unknown (the guide the DCloud line above links to)' },
-		],
-	},
 	// Bookkeeping for suppressions themselves.
 	'suppression-without-reason': {
 		platforms: ALL,

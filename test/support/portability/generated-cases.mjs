@@ -136,8 +136,3 @@ export const SWIFT_CASES = {
 	},
 }
 
-export const ARKTS_CASES = {
-	'arkts-any-unknown': { bad: `let x: any = 1;\nlet y: unknown = 2;`, good: `let x: number = 1;\nlet y: Object = 2;` },
-	'for-in': { bad: `const o: Record<string, number> = {};\nfor (const k in o) {}`, good: `const a: number[] = [];\nfor (const v of a) {}` },
-	'delete-operator': { bad: `const o: Record<string, number> = {};\ndelete o['k'];`, good: `const m = new Map<string, number>();\nm.delete('k');` },
-}
