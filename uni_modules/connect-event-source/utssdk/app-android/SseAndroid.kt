@@ -6,6 +6,7 @@ package uts.sdk.modules.connectEventSource
 import android.os.Handler
 import android.os.Looper
 import android.webkit.CookieManager
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executor
 import okhttp3.Interceptor
 import okhttp3.OkHttpClient
@@ -39,6 +40,37 @@ object SseAndroid {
 		val decoding = SseDecodingListener(callbacks) { call.isAborted() }
 		call = SseHttpCall(client, url, method, body, decoding, SseLooperExecutor(Handler(looper)))
 		return call
+	}
+
+	/** Whether the caller is on the main thread (common/main-thread.uts). */
+	@JvmStatic
+	fun isMainThread(): Boolean = Looper.myLooper() == Looper.getMainLooper()
+
+	/**
+	 * Runs task on the main looper and returns once it has run; at once on the main thread. uni-app (Vue) calls
+	 * plugin methods on DCloud's thread pool (uts-for-android.md §2.4), the engine lives on the main thread
+	 * (common/main-thread.uts). The task's exception is rethrown to the caller. The main thread never waits for a
+	 * pool thread here, so this cannot deadlock.
+	 */
+	@JvmStatic
+	fun runOnMain(task: () -> Unit) {
+		if (isMainThread()) {
+			task()
+			return
+		}
+		val done = CountDownLatch(1)
+		var failure: Throwable? = null
+		Handler(Looper.getMainLooper()).post {
+			try {
+				task()
+			} catch (e: Throwable) {
+				failure = e
+			} finally {
+				done.countDown()
+			}
+		}
+		done.await()
+		failure?.let { throw it }
 	}
 }
 

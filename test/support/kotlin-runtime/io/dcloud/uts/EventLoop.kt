@@ -56,6 +56,18 @@ object UTSEventLoop {
 		Unit
 	}
 
+	/**
+	 * Timers set or cleared from a thread other than the loop's once it runs: UTS timers belong to the thread of the
+	 * UTS code, and the engine's is the main thread (common/main-thread.uts), so any such call is the engine touched
+	 * from a second thread. Counted, not thrown: a test reads it.
+	 */
+	@Volatile var offLoopTimerCalls: Int = 0
+		private set
+
+	internal fun noteTimerCall() {
+		if (thread != null && !isLoopThread()) offLoopTimerCalls++
+	}
+
 	/** Live timers and tasks (for leak checks). */
 	fun pending(): Int = lock.withLock { queue.count { !cancelled.contains(it.id) } }
 
@@ -98,10 +110,12 @@ object UTSEventLoop {
 
 /** timers.d.ts: setTimeout(handler, timeout) returns a number id. */
 fun setTimeout(handler: () -> Unit, timeout: Number = 0): Number {
+	UTSEventLoop.noteTimerCall()
 	val ms = if (isNaN(timeout)) 0L else timeout.toLong()
 	return UTSEventLoop.post(ms, handler)
 }
 
 fun clearTimeout(id: Number?) {
+	UTSEventLoop.noteTimerCall()
 	if (id != null) UTSEventLoop.cancel(id.toInt())
 }

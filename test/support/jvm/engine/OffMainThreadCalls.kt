@@ -1,0 +1,40 @@
+// Test harness only (not shipped): uni-app (Vue) calls a plugin's methods on DCloud's thread pool
+// (uts-for-android.md §2.4). This program makes those calls, connectEventSource() and everything on the returned
+// source, from a thread that is not the main looper, and prints on which thread the engine ran:
+//   callback <kind> <onLoop> | readyState <n> | offLoopTimerCalls <n> | done
+// test/android-calls-from-another-thread-run-on-main.test.mjs reads it. Usage: <main> <url>
+package uts.sdk.modules.connectEventSource.enginebridge
+
+import io.dcloud.uts.UTSEventLoop
+import uts.sdk.modules.connectEventSource.ConnectEventSourceOptions
+import uts.sdk.modules.connectEventSource.connectEventSource
+
+private fun say(line: String) {
+	println(line)
+	System.out.flush()
+}
+
+fun main(args: Array<String>) {
+	val pool = Thread({
+		val options = ConnectEventSourceOptions(url = args[0])
+		options.maxRetries = 0
+		val es = connectEventSource(options)
+		es.onOpen { _ -> say("callback open ${UTSEventLoop.isLoopThread()}") }
+		es.onMessage { ev -> say("callback message:${ev.data} ${UTSEventLoop.isLoopThread()}") }
+		es.onError { _ -> say("callback error ${UTSEventLoop.isLoopThread()}") }
+		es.onClose { _ ->
+			say("callback close ${UTSEventLoop.isLoopThread()}")
+			// After the last callback: the pool thread reads the state once more, then the run ends.
+			Thread({
+				say("readyState ${es.readyState}")
+				say("offLoopTimerCalls ${UTSEventLoop.offLoopTimerCalls}")
+				say("done")
+				System.exit(0)
+			}, "uni-pool-2").start()
+		}
+		say("readyState ${es.readyState}")
+	}, "uni-pool-1")
+	// The pool thread starts once the loop runs, as DCloud's pool runs beside a live main looper.
+	UTSEventLoop.post(0) { pool.start() }
+	UTSEventLoop.run()
+}
