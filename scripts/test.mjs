@@ -22,7 +22,7 @@ run('build', 'node', ['scripts/build-dist.mjs'])
 // Generated Kotlin/Swift/ArkTS go to test-output/native (replaced each run) rather than a new temp dir each run.
 mkdirSync('test-output', { recursive: true })
 rmSync('test-output/native', { recursive: true, force: true })
-run('native gate (UTS transpile, kotlinc, portability)', 'node', ['scripts/check-native.mjs', '--out', 'test-output/native'])
+run('native gate (UTS transpile, kotlinc, ArkTS linter, portability)', 'node', ['scripts/check-native.mjs', '--out', 'test-output/native'])
 
 const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json', ...process.argv.slice(2)], { stdio: 'inherit' })
 let passed = 0
