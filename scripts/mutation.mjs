@@ -1,34 +1,71 @@
-// npm run test:mutation: plants one realistic bug at a time (scripts/mutation/mutants.mjs) in a throwaway copy of
-// the project and runs the test files chosen for that file; a mutant is killed when they fail. Never touches the
-// working tree: the copy lives under the OS temp directory (node_modules and test/fixtures are linked, not copied).
+// npm run test:mutation: generates mutants from each source file's syntax tree (scripts/mutation/generate.mjs,
+// Stryker's mutator set), applies them one at a time in a throwaway copy of the project and runs the test files that
+// reach that source (scripts/mutation/targets.mjs); a mutant is killed when they fail. Never touches the working
+// tree: the copy lives under the OS temp directory (node_modules and test/fixtures are linked, not copied).
 //
-//   node scripts/mutation.mjs [--root DIR] [--only id,id] [--file parser.uts] [--report out.json] [--keep] [--list] [--extra]
+//   node scripts/mutation.mjs [--file options.uts[,url.uts]] [--mutator StringLiteral] [--key text] [--sample N]
+//                             [--report out.json] [--list] [--keep] [--root DIR] [--extra]
 //
-// --root: the project to copy (default: this repository), e.g. an older checkout made with `git worktree add`.
-// Equivalent mutants (cannot change behaviour) are listed with their reasons and excluded from the score.
-// --extra: the EXTRA mutants instead (other platforms' code, e.g. the Android transport on the JVM; not in the score).
-// One vitest process at a time, one worker (--pool=forks singleFork), --bail=1: a killed mutant stops at its first failure.
-import { spawn } from 'node:child_process'
+// --file: the targets whose path ends with one of these (e.g. common/options.uts, chat/, src/index.ts).
+// --sample N: every N-th mutant only (a quick estimate; the score printed says so).
+// --list: print the mutants with their keys and stop. --extra: the hand-written Kotlin mutants (scripts/mutation/kotlin-mutants.mjs).
+// Equivalent mutants (scripts/mutation/equivalent.mjs, by key) are not run and not scored; they are printed with the reason.
+// One vitest process at a time, one worker, --bail=1: a killed mutant stops at its first failure.
+import { fork, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { applyMutant, generateMutants } from './mutation/generate.mjs'
+import { PLUGIN, shortName, targetFiles, testMap } from './mutation/targets.mjs'
+import { EQUIVALENT } from './mutation/equivalent.mjs'
+import { KOTLIN_MUTANTS } from './mutation/kotlin-mutants.mjs'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
 const opt = (name) => { const i = args.indexOf(name); return i === -1 ? null : args[i + 1] }
 const root = path.resolve(opt('--root') ?? path.join(HERE, '..'))
-const only = opt('--only')?.split(',') ?? null
-const fileFilter = opt('--file')
+const fileFilter = opt('--file')?.split(',') ?? null
+const mutatorFilter = opt('--mutator')?.split(',') ?? null
+const keyFilter = opt('--key')
+const sample = Number(opt('--sample') ?? 1)
 const report = opt('--report')
 const keep = args.includes('--keep')
-const { PLUGIN, TESTS, MUTANTS, EXTRA, EQUIVALENT, TIMEOUT_MS } = await import(pathToFileURL(path.join(HERE, 'mutation/mutants.mjs')).href)
+const started = Date.now()
+const seconds = (ms) => `${Math.round(ms / 100) / 10} s`
+const equivalentBy = new Map(EQUIVALENT.map((e) => [e.key, e]))
 
-const selected = (args.includes('--extra') ? EXTRA : MUTANTS).filter((m) => (!only || only.includes(m.id)) && (!fileFilter || m.file === fileFilter))
+// --- which mutants ---------------------------------------------------------------------------------------------
+const targets = targetFiles(root).filter((t) => !fileFilter || fileFilter.some((f) => t.endsWith(f) || shortName(t).startsWith(f)))
+const map = testMap(root, targets)
+let mutants = []
+if (args.includes('--extra')) {
+  // Hand-written Kotlin mutants: the exact text `from` (found once) becomes `to`; their own test files.
+  targets.length = 0
+  for (const m of KOTLIN_MUTANTS) {
+    const target = `${PLUGIN}/${m.file}`
+    const text = readFileSync(path.join(root, target), 'utf8')
+    const start = text.indexOf(m.from)
+    if (start === -1 || text.indexOf(m.from, start + 1) !== -1) { console.log(`[mutation] ${m.id}: source not found exactly once`); continue }
+    if (!targets.includes(target)) targets.push(target)
+    map.set(target, [...new Set([...(map.get(target) ?? []), ...m.tests])])
+    mutants.push({ target, start, end: start + m.from.length, replacement: m.to, original: m.from, key: `${m.file}|${m.id}`, mutator: 'hand-written', line: text.slice(0, start).split('\n').length })
+  }
+} else {
+  for (const target of targets) {
+    const all = generateMutants(readFileSync(path.join(root, target), 'utf8'), shortName(target)).map((m) => ({ ...m, target }))
+    mutants.push(...all.filter((m, i) => (!mutatorFilter || mutatorFilter.includes(m.mutator)) && (!keyFilter || m.key.includes(keyFilter)) && i % sample === 0))
+  }
+}
+const equivalent = mutants.filter((m) => equivalentBy.has(m.key))
+mutants = mutants.filter((m) => !equivalentBy.has(m.key))
 if (args.includes('--list')) {
-  for (const m of selected) console.log(`${m.id.padEnd(34)} ${m.file.padEnd(34)} ${m.bug}`)
+  for (const m of mutants) console.log(`${shortName(m.target)}:${m.line}  ${m.key}`)
+  for (const m of equivalent) console.log(`(equivalent) ${shortName(m.target)}:${m.line}  ${m.key}`)
+  console.log(`${mutants.length} mutants, ${equivalent.length} equivalent`)
   process.exit(0)
 }
+const untested = targets.filter((t) => map.get(t).length === 0)
 
 // --- the copy -------------------------------------------------------------------------------------------------
 const COPIED = ['package.json', 'vitest.config.mjs', 'tsconfig.json', 'manifest.json', 'pages.json', 'index.html', 'main.uts', 'App.uvue', 'vite.config.ts',
@@ -51,97 +88,138 @@ for (const entry of readdirSync(modules)) {
 }
 const cleanup = () => { if (!keep) rmSync(work, { recursive: true, force: true }) }
 process.on('SIGINT', () => { cleanup(); process.exit(130) })
+process.on('SIGTERM', () => { cleanup(); process.exit(143) })
 
-function runVitest(files) {
-  const present = files.filter((f) => existsSync(path.join(work, f)))
+// One vitest process per run of one test file set, for the baseline (its own timing, nothing shared).
+function runVitest(files, timeoutMs) {
   return new Promise((resolve) => {
-    const started = Date.now()
+    const t0 = Date.now()
     const child = spawn(process.execPath, [path.join(work, 'node_modules/vitest/vitest.mjs'), 'run', '--pool=forks', '--poolOptions.forks.singleFork=true',
-      '--bail=1', '--reporter=dot', ...present], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, detached: true })
+      '--bail=1', '--reporter=dot', ...files], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, detached: true })
     let out = ''
+    let timedOut = false
     child.stdout.on('data', (d) => { out += d })
     child.stderr.on('data', (d) => { out += d })
-    const timer = setTimeout(() => { out += '\n[mutation] timed out'; try { process.kill(-child.pid, 'SIGKILL') } catch {} }, TIMEOUT_MS)
+    const timer = setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGKILL') } catch {} }, timeoutMs)
     child.on('close', (code) => {
       clearTimeout(timer)
-      out = out.replace(/\x1b\[[0-9;]*m/g, '')
-      resolve({ ok: code === 0, code, out, ms: Date.now() - started, files: present })
+      resolve({ ok: code === 0 && !timedOut, timedOut, out: out.replace(/\x1b\[[0-9;]*m/g, ''), ms: Date.now() - t0 })
     })
   })
 }
 
-function firstFailure(out) {
-  const m = out.match(/FAIL\s+(test\/\S+)[ >]*([^\n]*)\n/)
-  return m ? `${m[1]}${m[2] ? ' > ' + m[2].trim() : ''}` : out.includes('timed out') ? 'timeout' : 'non-zero exit'
+// The mutants' runs: one long-lived vitest (scripts/mutation/vitest-session.mjs) per target file, restarted after a
+// timeout (a hang is a kill, as in Stryker).
+class Session {
+  start() {
+    this.child = fork(path.join(work, 'scripts/mutation/vitest-session.mjs'), [], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true })
+    this.ready = new Promise((resolve) => this.child.once('message', resolve))
+  }
+  stop() {
+    if (this.child) try { process.kill(-this.child.pid, 'SIGKILL') } catch {}
+    this.child = null
+  }
+  async run(files, changed, timeoutMs) {
+    if (!this.child) this.start()
+    await this.ready
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.stop(); resolve({ ok: false, timedOut: true, failure: 'timeout', ms: timeoutMs }) }, timeoutMs)
+      this.child.once('message', (m) => { clearTimeout(timer); resolve(m) })
+      this.child.send({ files, changed })
+    })
+  }
 }
 
-const filesFor = (m) => [...new Set([...(m.tests ?? []), ...(TESTS[m.file] ?? [])])]
-const started = Date.now()
-console.log(`[mutation] project ${root} copied to ${work}; ${selected.length} mutants, ${EQUIVALENT.length} listed as equivalent`)
 
-// Baseline: every test file used must pass unmutated, or a "kill" would mean nothing.
-const baselineFiles = [...new Set(selected.flatMap(filesFor))]
-const base = await runVitest(baselineFiles.filter((f) => !f.includes('mp-weixin')))
-const needsMp = baselineFiles.some((f) => f.includes('mp-weixin'))
-const baseMp = needsMp ? await runVitest(baselineFiles.filter((f) => f.includes('mp-weixin'))) : { ok: true, ms: 0 }
-if (!base.ok || !baseMp.ok) {
-  console.log((base.ok ? baseMp : base).out.slice(-6000))
-  console.log('[mutation] the unmutated tests fail: fix that first')
-  cleanup()
-  process.exit(2)
+console.log(`[mutation] ${root} copied to ${work}`)
+console.log(`[mutation] ${targets.length} files, ${mutants.length} mutants to run, ${equivalent.length} listed as equivalent${sample > 1 ? ` (every ${sample}th mutant only)` : ''}`)
+
+// Baseline, per test file: each must pass unmutated (or a "kill" would mean nothing); its time orders the stages
+// (fastest first) and sets the mutant's time limit (a hang is a kill, as in Stryker: 3x the baseline + 20 s).
+const timing = new Map()
+const neededTests = [...new Set(targets.filter((t) => mutants.some((m) => m.target === t)).flatMap((t) => map.get(t)))]
+for (const t of neededTests) {
+  const r = await runVitest([t], 600000)
+  if (!r.ok) {
+    console.log(r.out.slice(-4000))
+    console.log(`[mutation] ${t} fails unmutated: fix that first`)
+    cleanup()
+    process.exit(2)
+  }
+  timing.set(t, r.ms)
+  console.log(`[mutation] baseline ${t} passes (${seconds(r.ms)})`)
 }
-console.log(`[mutation] baseline passes (${base.files.length} files, ${Math.round((base.ms + baseMp.ms) / 1000)} s)`)
 
 const results = []
-for (const m of selected) {
-  const file = path.join(work, PLUGIN, m.file)
+const perFile = new Map()
+const saveReport = () => { if (report) writeFileSync(path.resolve(report), JSON.stringify({ root, perFile: Object.fromEntries(perFile), results, equivalent: equivalent.map((m) => ({ key: m.key, reason: equivalentBy.get(m.key).reason })) }, null, 2)) }
+for (const target of targets) {
+  const own = mutants.filter((m) => m.target === target)
+  if (own.length === 0) continue
+  // Stage 1: the two most direct tests (import distance, then time); the rest, fastest first, only if they pass.
+  const depth = map.get(target).depth ?? {}
+  const tests = [...map.get(target)].sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || timing.get(a) - timing.get(b))
+  const rest = tests.slice(2).sort((a, b) => timing.get(a) - timing.get(b))
+  const stages = rest.length ? [tests.slice(0, 2), rest] : [tests]
+  const limit = 3 * tests.reduce((s, t) => s + timing.get(t), 0) + 20000
+  const fileStarted = Date.now()
+  const stat = { killed: 0, survived: 0, timeout: 0, noTests: 0, equivalent: equivalent.filter((m) => m.target === target).length, ms: 0 }
+  console.log(`\n[mutation] ${shortName(target)}: ${own.length} mutants; tests: ${tests.join(' ') || '(none reach it)'}`)
+  const file = path.join(work, target)
   const original = readFileSync(file, 'utf8')
-  // from/to may list alternatives (the same bug in an older or newer form of the code): the first that applies.
-  const froms = Array.isArray(m.from) ? m.from : [m.from]
-  const tos = Array.isArray(m.to) ? m.to : froms.map(() => m.to)
-  const at = m.at ?? 1
-  const pick = froms.findIndex((f) => { const n = original.split(f).length - 1; return m.at == null ? n === 1 : n >= at })
-  if (pick === -1) {
-    results.push({ id: m.id, file: m.file, bug: m.bug, status: 'not-applicable', detail: `"${froms[0].slice(0, 60)}" not found exactly as expected` })
-    console.log(`  ?  ${m.id}: source not found`)
-    continue
-  }
-  const parts = original.split(froms[pick])
-  const mutated = parts.slice(0, at).join(froms[pick]) + tos[pick] + parts.slice(at).join(froms[pick])
-  writeFileSync(file, mutated)
-  try {
-    // Two stages: the mutated file's most direct tests first (one vitest start), the rest only if they all passed.
-    const files = filesFor(m)
-    let r = await runVitest(files.slice(0, 3))
-    if (r.ok && files.length > 3) {
-      const rest = await runVitest(files.slice(3))
-      r = { ...rest, ms: r.ms + rest.ms }
+  const session = new Session()
+  for (const m of own) {
+    let r = { ok: true, ms: 0 }
+    if (tests.length === 0) {
+      stat.noTests++
+    } else {
+      writeFileSync(file, applyMutant(original, m))
+      try {
+        for (const stage of stages) {
+          const s = await session.run(stage, [target], limit)
+          r = { ...s, ms: r.ms + s.ms }
+          if (!s.ok) break
+        }
+      } finally {
+        writeFileSync(file, original)
+      }
     }
-    const status = r.ok ? 'survived' : 'killed'
-    const detail = r.ok ? '' : firstFailure(r.out)
-    results.push({ id: m.id, file: m.file, bug: m.bug, status, detail, ms: r.ms })
-    console.log(`  ${status === 'killed' ? 'x' : 'o'}  ${m.id.padEnd(34)} ${status.padEnd(8)} ${String(Math.round(r.ms / 100) / 10).padStart(5)} s  ${detail}`)
-  } finally {
-    writeFileSync(file, original)
+    const status = tests.length === 0 ? 'no tests' : r.ok ? 'survived' : r.timedOut ? 'timeout' : 'killed'
+    if (status === 'killed') stat.killed++
+    else if (status === 'timeout') stat.timeout++
+    else if (status === 'survived') stat.survived++
+    const detail = status === 'killed' || status === 'timeout' ? r.failure : ''
+    results.push({ file: shortName(target), line: m.line, key: m.key, mutator: m.mutator, original: m.original.slice(0, 200), replacement: m.replacement.slice(0, 200), status, detail, ms: r.ms })
+    console.log(`  ${status === 'survived' || status === 'no tests' ? 'o' : 'x'} ${String(m.line).padStart(4)} ${status.padEnd(8)} ${seconds(r.ms).padStart(7)}  ${m.key.slice(shortName(target).length + 1)}${detail ? `\n        by ${detail}` : ''}`)
   }
+  session.stop()
+  stat.ms = Date.now() - fileStarted
+  perFile.set(shortName(target), stat)
+  saveReport()
 }
 
-const killed = results.filter((r) => r.status === 'killed')
-const survived = results.filter((r) => r.status === 'survived')
-const na = results.filter((r) => r.status === 'not-applicable')
-const scored = killed.length + survived.length
-const score = scored === 0 ? 0 : (100 * killed.length) / scored
-console.log(`\n[mutation] killed (${killed.length}):`)
-for (const r of killed) console.log(`  ${r.id} (${r.file}): ${r.bug}\n      by ${r.detail}`)
-console.log(`\n[mutation] survived (${survived.length}):`)
-for (const r of survived) console.log(`  ${r.id} (${r.file}): ${r.bug}`)
-if (na.length) {
-  console.log(`\n[mutation] not applicable to this tree (${na.length}):`)
-  for (const r of na) console.log(`  ${r.id} (${r.file}): ${r.detail}`)
+// --- summary ----------------------------------------------------------------------------------------------------
+const scoreOf = (s) => { const n = s.killed + s.timeout + s.survived + s.noTests; return n === 0 ? 100 : (100 * (s.killed + s.timeout)) / n }
+const survivors = results.filter((r) => r.status === 'survived' || r.status === 'no tests')
+console.log(`\n[mutation] survived (${survivors.length}):`)
+for (const r of survivors) console.log(`  ${r.file}:${r.line}  ${r.key}${r.status === 'no tests' ? '  (no test reaches this file)' : ''}`)
+if (equivalent.length) {
+  console.log(`\n[mutation] equivalent, not run and not scored (${equivalent.length}):`)
+  for (const m of equivalent) console.log(`  ${shortName(m.target)}:${m.line}  ${m.key}\n      ${equivalentBy.get(m.key).reason}`)
 }
-console.log(`\n[mutation] equivalent, excluded from the score (${EQUIVALENT.length}):`)
-for (const e of EQUIVALENT) console.log(`  ${e.id} (${e.file}): ${e.bug}\n      equivalent: ${e.reason}`)
-console.log(`\n[mutation] score: ${killed.length}/${scored} killed = ${score.toFixed(1)}% (${Math.round((Date.now() - started) / 1000)} s)`)
-if (report) writeFileSync(path.resolve(report), JSON.stringify({ root, score, killed, survived, notApplicable: na, equivalent: EQUIVALENT }, null, 2))
+const stale = EQUIVALENT.filter((e) => fileFilter == null && !mutatorFilter && !keyFilter && sample === 1 && !args.includes('--extra') && !equivalent.some((m) => m.key === e.key))
+if (stale.length) {
+  console.log(`\n[mutation] listed as equivalent but no longer generated (remove from scripts/mutation/equivalent.mjs):`)
+  for (const e of stale) console.log(`  ${e.key}`)
+}
+if (untested.length) console.log(`\n[mutation] no test file reaches: ${untested.map(shortName).join(', ')}`)
+console.log('\n[mutation] per file (killed incl. timeouts / scored; equivalent excluded):')
+const total = { killed: 0, survived: 0, timeout: 0, noTests: 0, equivalent: 0, ms: 0 }
+for (const [name, s] of perFile) {
+  for (const k of Object.keys(total)) total[k] += s[k]
+  console.log(`  ${name.padEnd(40)} ${scoreOf(s).toFixed(1).padStart(5)}%  ${String(s.killed + s.timeout).padStart(4)}/${String(s.killed + s.timeout + s.survived + s.noTests).padEnd(4)} equivalent ${String(s.equivalent).padEnd(3)} ${seconds(s.ms)}`)
+}
+console.log(`\n[mutation] score: ${total.killed + total.timeout}/${total.killed + total.timeout + total.survived + total.noTests} = ${scoreOf(total).toFixed(1)}%${sample > 1 ? ` (every ${sample}th mutant)` : ''}; duration ${seconds(Date.now() - started)}`)
+saveReport()
 cleanup()
 process.exit(0)
