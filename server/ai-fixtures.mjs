@@ -111,6 +111,26 @@ const gmChunk = (parts, finish, usage) => ({ candidates: [{ content: { role: 'mo
 const ol = (message, done = false, extra = {}) => line({ model: 'qwen3:8b', created_at: '2025-10-26T17:15:24.097767Z', message: { role: 'assistant', ...message }, done, ...extra })
 const olDone = (reason, prompt, evalCount) => ol({ content: '' }, true, { done_reason: reason, total_duration: 4353619900, load_duration: 63915300, prompt_eval_count: prompt, prompt_eval_duration: 246847000, eval_count: evalCount, eval_duration: 4032296000 })
 
+// Field variants, one fixture each (the decoders read each of these; a fixture per variant keeps every branch tested):
+// - OpenAI-compatible delta.reasoning (vLLM, OpenRouter) instead of reasoning_content: OpenRouter's stream delta has
+//   `reasoning` and `reasoning_details` (koog's OpenRouterStreamDelta "reasoning: String? ... The reasoning content for
+//   models that support it"; braintrust-sdk-javascript#1883: "When OpenRouter sends delta.reasoning or
+//   delta.reasoning_details in streaming chunks"). A tool call without `index` (keyed by its id) is the same family.
+// - Ollama /api/generate: "接口 推理轨迹 最终答案 / /api/chat message.thinking message.content / /api/generate thinking
+//   response" (docs.ollama.com/capabilities/thinking, as translated at w3cschool.cn/ollamadocs), streaming lines
+//   {"model":"gemma4","created_at":"2025-10-26T17:15:24.097767Z","response":"That","done":false} ... "done":true,
+//   "done_reason": "stop" (docs.ollama.com/api/streaming, same translation).
+// - Responses response.failed: "An event that is emitted when a response fails" with "response: The response that
+//   failed" (OpenAI OpenAPI ResponseFailedEvent, docs.rs/openai-struct); the Response object's `error` {code, message}.
+//   response.incomplete with incomplete_details.reason (e.g. "max_output_tokens"; OpenRouter's Responses result shows
+//   "incomplete_details": null on a complete one) and response.reasoning_text.delta (the raw reasoning text).
+// - Anthropic server tools: a content_block_start whose block has type "server_tool_use" (fields id, name, input:
+//   "A server tool invocation the API executed on Claude's behalf (web search, web fetch, code execution...)",
+//   hex.pm anthropic_community lib/anthropic/messages/content/server_tool_use.ex; "server_tool_use,
+//   web_search_tool_result, and cited text stream to callers", experientiallabs/experiential v0.7.13), arguments
+//   streamed as input_json_delta like a tool_use block.
+const gen = (fields, done = false, extra = {}) => line({ model: 'qwen3:8b', created_at: '2025-10-26T17:15:24.097767Z', ...fields, done, ...extra })
+
 const SSE = 'text/event-stream; charset=utf-8'
 const JSONCT = 'application/json'
 
@@ -189,6 +209,26 @@ export const AI_CASES = [
     expect: { provider: 'openai-responses', text: '', error: { errCode: 1830020, message: 'Rate limit reached for gpt-4.1-mini.', providerCode: 'rate_limit_exceeded' } }
   },
   {
+    name: 'openai/reasoning-field', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '', reasoning: 'Think ' })), sse(oaChunk({ content: '', reasoning: 'twice.', reasoning_details: [] })), sse(oaChunk({ content: 'Done 🙂' })),
+      sse(oaChunk({ tool_calls: [{ id: 'call_n1', type: 'function', function: { name: 'no_index', arguments: '{"a":' } }] })), sse(oaChunk({ tool_calls: [{ id: 'call_n1', function: { arguments: '1}' } }] })),
+      sse(oaChunk({}, 'tool_calls')), sse('[DONE]')],
+    expect: { provider: 'openai', text: 'Done 🙂', reasoning: 'Think twice.', toolCalls: [{ index: 0, id: 'call_n1', name: 'no_index', arguments: '{"a":1}' }], finishReason: 'tool_calls', usage: null, complete: true }
+  },
+  {
+    name: 'responses/failed', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [rs('response.created', { response: rsResponse('in_progress') }), rs('response.output_text.delta', { item_id: 'msg_fx1', output_index: 0, content_index: 0, delta: 'Part' }),
+      rs('response.failed', { response: rsResponse('failed', { error: { code: 'server_error', message: 'The model failed to generate a response.' }, usage: { input_tokens: 5, output_tokens: 1, total_tokens: 6 } }) })],
+    expect: { provider: 'openai-responses', text: 'Part', error: { errCode: 1830020, message: 'The model failed to generate a response.', providerCode: 'server_error' } }
+  },
+  {
+    name: 'responses/incomplete', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [rs('response.created', { response: rsResponse('in_progress') }), rs('response.reasoning_text.delta', { item_id: 'rs_2', output_index: 0, content_index: 0, delta: 'raw thought' }),
+      rs('response.output_text.delta', { item_id: 'msg_fx2', output_index: 1, content_index: 0, delta: 'Cut sh' }),
+      rs('response.incomplete', { response: rsResponse('incomplete', { incomplete_details: { reason: 'max_output_tokens' }, usage: { input_tokens: 7, output_tokens: 16, total_tokens: 23, output_tokens_details: { reasoning_tokens: 9 } } }) })],
+    expect: { provider: 'openai-responses', text: 'Cut sh', reasoning: 'raw thought', toolCalls: [], finishReason: 'max_output_tokens', usage: { inputTokens: 7, outputTokens: 16, totalTokens: 23, reasoningTokens: 9 }, complete: true }
+  },
+  {
     name: 'anthropic/text', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
     frames: [anStart(25), an('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }), an('ping', {}), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Hello' } }), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: '！你好 🌏' } }), an('content_block_stop', { index: 0 }), an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 15 } }), an('message_stop', {})],
     expect: { provider: 'anthropic', text: 'Hello！你好 🌏', reasoning: '', toolCalls: [], finishReason: 'end_turn', usage: { inputTokens: 25, outputTokens: 15, totalTokens: 40, reasoningTokens: 0 }, complete: true }
@@ -214,6 +254,22 @@ export const AI_CASES = [
       an('message_stop', {})
     ],
     expect: { provider: 'anthropic', text: 'Let me check.', reasoning: 'The user wants the weather; call get_weather.', toolCalls: [{ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: '{"location": "San Francisco, CA"}' }], finishReason: 'tool_use', usage: { inputTokens: 472, outputTokens: 89, totalTokens: 561, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'anthropic/server-tool', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
+    frames: [
+      anStart(30),
+      an('content_block_start', { index: 0, content_block: { type: 'server_tool_use', id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', input: {} } }),
+      an('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '{"query": "weather ' } }),
+      an('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: 'Paris"}' } }),
+      an('content_block_stop', { index: 0 }),
+      an('content_block_start', { index: 1, content_block: { type: 'text', text: '' } }),
+      an('content_block_delta', { index: 1, delta: { type: 'text_delta', text: 'Sunny ☀️' } }),
+      an('content_block_stop', { index: 1 }),
+      an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { input_tokens: 2100, output_tokens: 40 } }),
+      an('message_stop', {})
+    ],
+    expect: { provider: 'anthropic', text: 'Sunny ☀️', reasoning: '', toolCalls: [{ index: 0, id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', arguments: '{"query": "weather Paris"}' }], finishReason: 'end_turn', usage: { inputTokens: 2100, outputTokens: 40, totalTokens: 2140, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'anthropic/overloaded', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
@@ -254,6 +310,12 @@ export const AI_CASES = [
     name: 'ollama/thinking-tools', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson', pauseAfter: 1,
     frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }), olDone('stop', 120, 31)],
     expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }], finishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    name: 'ollama/generate', provider: 'ollama', path: '/api/generate', contentType: 'application/x-ndjson',
+    frames: [gen({ response: '', thinking: 'Sky: ' }), gen({ response: '', thinking: 'scattering.' }), gen({ response: 'That' }), gen({ response: "'s Rayleigh 🌈" }),
+      gen({ response: '' }, true, { done_reason: 'stop', total_duration: 174560334, load_duration: 101397084, prompt_eval_count: 11, prompt_eval_duration: 13074791, eval_count: 18, eval_duration: 52479709 })],
+    expect: { provider: 'ollama', text: "That's Rayleigh 🌈", reasoning: 'Sky: scattering.', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 11, outputTokens: 18, totalTokens: 29, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'ollama/error-line', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson',

@@ -5,6 +5,7 @@
 // a wrong key's HTTP error, an error frame mid-stream).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
+import { CoalescedText, updateDelay } from '../uni_modules/connect-event-source/utssdk/common/chat/coalesce.uts'
 import { connectEventSource, sleep } from './support/engine.mjs'
 import { aiCase, caseOptions, checkChatCase, recordChat, SPLITS } from './support/chat-cases.mjs'
 import { mockReply, mockTokens, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
@@ -55,15 +56,45 @@ describe('coalescing', () => {
 
   test('an emoji split across two deltas (lone surrogates in JSON escapes) is never shown half', async () => {
     const frame = (s) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${s}"},"finish_reason":null}]}\n\n`
-    const body = frame('a\\ud83d') + frame('\\ude00b') + frame('\\ud83c') + 'data: [DONE]\n\n'
+    // The third delta ends in a whole emoji (its low surrogate last): shown at once, never held back.
+    const body = frame('a\\ud83d') + frame('\\ude00b') + frame('\\ud83d\\ude01') + frame('c\\ud83c') + 'data: [DONE]\n\n'
     const url = scenarioUrl(srv.url, { key: uniqueKey('sur'), body, type: 'text/event-stream' })
     const log = await recordChat(connectChatStream, { url, provider: 'openai', body: {}, updateInterval: 0 })
     for (const u of log.text) {
       const last = u.text.charCodeAt(u.text.length - 1)
       if (u !== log.text.at(-1)) expect(last >= 0xd800 && last <= 0xdbff).toBe(false)
     }
-    expect(log.text.map((u) => u.text)).toEqual(['a', 'a😀b', 'a😀b\ud83c'])
-    expect(log.done[0].text).toBe('a😀b\ud83c')
+    expect(log.text.map((u) => u.text)).toEqual(['a', 'a😀b', 'a😀b😁', 'a😀b😁c', 'a😀b😁c\ud83c'])
+    expect(log.done[0].text).toBe('a😀b😁c\ud83c')
+  })
+
+  test('CoalescedText: only a trailing high surrogate waits; a trailing low one, or any at the final step, is shown', () => {
+    const t = new CoalescedText()
+    t.append('x\ud83d')
+    expect([t.take(false), t.pending(), t.all()]).toEqual(['x', true, 'x\ud83d'])
+    t.append('\ude00')
+    expect([t.take(false), t.pending()]).toEqual(['\ud83d\ude00', false])
+    t.append('\ude01')
+    expect(t.take(false)).toBe('\ude01')
+    t.append('y')
+    t.append('\ud83c')
+    expect(t.all()).toBe('x😀\ude01y\ud83c')
+    expect([t.take(false), t.take(true), t.take(true), t.shown]).toEqual(['y', '\ud83c', '', 'x😀\ude01y\ud83c'])
+    // The edges of the high-surrogate range (U+D800, U+DBFF) wait; the code units just outside do not.
+    for (const [last, waits] of [['\ud800', true], ['\udbff', true], ['\ud7ff', false], ['\udc00', false]]) {
+      const e = new CoalescedText()
+      e.append('z' + last)
+      expect(e.take(false), JSON.stringify(last)).toBe(waits ? 'z' : 'z' + last)
+    }
+  })
+
+  test('updateDelay: 0 with no interval (even when the clock went back) or once the interval has passed, otherwise what remains of it', () => {
+    expect(updateDelay(0, 1000, 1010)).toBe(0)
+    expect(updateDelay(0, 2000, 1000)).toBe(0)
+    expect(updateDelay(-5, 1000, 1010)).toBe(0)
+    expect(updateDelay(50, 1000, 1010)).toBe(40)
+    expect(updateDelay(50, 1000, 1050)).toBe(0)
+    expect(updateDelay(50, 1000, 1070)).toBe(0)
   })
 })
 
@@ -93,6 +124,25 @@ describe('close() from any callback stops everything', () => {
       expect(seen.at(-1)).toBe(what)
     })
   }
+
+  test('off(id) removes exactly that registration, of every kind (text, reasoning, tool call, done, error)', async () => {
+    for (const caseName of ['openai/reasoning-field', 'openai/error-frame']) {
+      const seen = []
+      const stream = connectChatStream(caseOptions(srv.url, aiCase(caseName), WHOLE, { updateInterval: 0 }))
+      const finished = new Promise((resolve) => {
+        for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) {
+          stream.off(stream[m](() => seen.push('removed ' + m)))
+          stream[m](() => {
+            seen.push(m)
+            if (m === 'onDone' || m === 'onError') setTimeout(resolve, 100)
+          })
+        }
+      })
+      await finished
+      expect(seen.filter((k) => k.startsWith('removed')), caseName).toEqual([])
+      expect([...new Set(seen)].sort(), caseName).toEqual(caseName === 'openai/error-frame' ? ['onError', 'onText'] : ['onDone', 'onReasoning', 'onText', 'onToolCall'])
+    }
+  })
 
   test('close() right after the call: nothing at all, the request is aborted', async () => {
     const seen = []
@@ -163,11 +213,12 @@ describe('the request each provider gets', () => {
     expect(got.ollama.body).toEqual({ model: 'm1', messages, stream: true })
   })
 
-  test('a body given is sent as it is; a header given wins over apiKey', async () => {
+  test('a body given is sent as it is; a header given (Authorization, Content-Type in any case) wins over apiKey and the default', async () => {
     const key = uniqueKey('req')
-    await recordChat(connectChatStream, { url: `${srv.url}/ai/v1/chat/completions?key=${key}&delay=0`, apiKey: 'sk-1', header: { Authorization: 'Bearer mine', 'X-Extra': '1' }, body: { model: 'x', messages: [{ role: 'user', content: 'q' }], stream: true } })
+    await recordChat(connectChatStream, { url: `${srv.url}/ai/v1/chat/completions?key=${key}&delay=0`, apiKey: 'sk-1', header: { Authorization: 'Bearer mine', 'X-Extra': '1', 'content-type': 'application/json; charset=utf-8' }, body: { model: 'x', messages: [{ role: 'user', content: 'q' }], stream: true } })
     const [r] = await srv.requests(key)
     expect(r.headers.authorization).toBe('Bearer mine')
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8')
     expect(r.headers['x-extra']).toBe('1')
     expect(JSON.parse(r.body)).toEqual({ model: 'x', messages: [{ role: 'user', content: 'q' }], stream: true })
   })

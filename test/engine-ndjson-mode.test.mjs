@@ -3,6 +3,7 @@
 // response closing the source without a reconnect, the Accept header).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { NdjsonParser } from '../uni_modules/connect-event-source/utssdk/common/ndjson-parser.uts'
+import { PARSE_EVENT_TOO_LARGE } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
 import { connectEventSource, record, splits } from './support/engine.mjs'
 import { seededRandom } from './support/random.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
@@ -56,6 +57,17 @@ describe('NdjsonParser', () => {
     expect(open.events).toEqual(['{"a":1}'])
     expect(open.errors.length).toBe(1)
   })
+  test('a line longer than maxEventSize fails once with the event-size failure, a line of exactly maxEventSize passes', () => {
+    const events = []
+    const errors = []
+    const p = new NdjsonParser((type, data) => events.push(data), (m) => errors.push(m), 0)
+    p.maxEventSize = 10
+    p.feed('{"a":"12"}\n{"a":"123"}\n{"b":1}\n')
+    p.end()
+    expect(events).toEqual(['{"a":"12"}'])
+    expect(errors).toEqual(['An NDJSON line of at least 11 characters exceeds the limit of 10 (maxEventSize).'])
+    expect(p.failure).toBe(PARSE_EVENT_TOO_LARGE)
+  })
 })
 
 describe('format ndjson through the engine (Node fetch)', () => {
@@ -89,11 +101,16 @@ describe('format ndjson through the engine (Node fetch)', () => {
     expect(plain.errors().map((e) => e[1])).toEqual([1830006])
   })
 
-  test('maxLineLength bounds a line (1830009); an unknown format is bad options (1830001)', async () => {
-    const long = record(connectEventSource({ url: scenarioUrl(srv.url, { key: uniqueKey('nd'), body: '{"a":1}\n{"b":"' + 'y'.repeat(100) + '"}\n', type: 'application/x-ndjson', chunk: 7 }), format: 'ndjson', maxLineLength: 64 }))
+  test('maxLineLength bounds a line (1830009), and so does a smaller maxEventSize (1830010); an unknown format is bad options (1830001)', async () => {
+    const body = '{"a":1}\n{"b":"' + 'y'.repeat(100) + '"}\n'
+    const long = record(connectEventSource({ url: scenarioUrl(srv.url, { key: uniqueKey('nd'), body, type: 'application/x-ndjson', chunk: 7 }), format: 'ndjson', maxLineLength: 64 }))
     await long.closed()
     expect(long.messages()).toEqual(['{"a":1}'])
     expect(long.errors().map((e) => e[1])).toEqual([1830009])
+    const large = record(connectEventSource({ url: scenarioUrl(srv.url, { key: uniqueKey('nd'), body, type: 'application/x-ndjson', chunk: 7 }), format: 'ndjson', maxEventSize: 64 }))
+    await large.closed()
+    expect(large.messages()).toEqual(['{"a":1}'])
+    expect(large.errors().map((e) => e[1])).toEqual([1830010])
     const bad = record(connectEventSource({ url: scenarioUrl(srv.url, { key: uniqueKey('nd') }), format: 'jsonl' }))
     await bad.closed()
     expect(bad.errors().map((e) => e[1])).toEqual([1830001])

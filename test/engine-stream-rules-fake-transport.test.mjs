@@ -398,7 +398,9 @@ describe('listeners', () => {
     for (const id of [m, n, o, c, e]) s.es.off(id)
     step().open()
     engine.last().text('data: 1\n\n')
-    engine.last().end()
+    engine.last().fail()
     expect(seen).toEqual(['kept'])
+    // Each removed kind had something to miss: the open, the message, an error and the close were dispatched.
+    expect(s.kinds()).toEqual(['open', 'message', 'error', 'close'])
   })
 })

@@ -63,6 +63,16 @@ describe('limits of the checks', () => {
     expect(resolve({ header: { 'X-T': '\u00ff' } }).error).toBe(null)
     expect(resolve({ header: { 'X-T': '\u0100' } }).error).toMatch(/only Latin-1/)
   })
+  test('the lastEventId option: NUL, CR and LF refused (it becomes a header: no injection); other text, Unicode included, kept', () => {
+    for (const bad of ['a\rb', 'a\nb', 'a\u0000b', 'id\r\nX-Injected: 1', '\r']) {
+      expect(resolve({ lastEventId: bad }).error, JSON.stringify(bad)).toMatch(/lastEventId must be a string without NULL, CR or LF/)
+    }
+    expect(resolve({ lastEventId: 42 }).error).toMatch(/lastEventId must be a string/)
+    for (const good of ['', 'id-1', 'ünï 你好 👋', 'a\tb']) {
+      const r = resolve({ lastEventId: good })
+      expect([r.error, r.lastEventId], JSON.stringify(good)).toEqual([null, good])
+    }
+  })
   test('a body only with a method that can carry one', () => {
     expect(resolve({ data: 'x' }).error).toMatch(/cannot be sent with GET/)
     expect(resolve({ method: 'HEAD', data: 'x' }).error).toMatch(/cannot be sent with HEAD/)

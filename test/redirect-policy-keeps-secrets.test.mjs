@@ -77,16 +77,18 @@ for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
       expect(q.headers.cookie).toBe('session=secret')
     })
 
-    test('302 turns a POST into a GET without body or Content-Type (fetch rules)', async () => {
-      const key = uniqueKey('p302')
-      const target = scenarioUrl(here.url, { key, body: 'data: got\n\n' })
-      const es = transports[name]({ url: redirect(here.url, target, 302), method: 'POST', data: { q: 1 } })
-      const r = record(es)
-      await r.closed()
-      const [q] = here.requests(key)
-      expect(q.method).toBe('GET')
-      expect(q.body).toBe('')
-      expect(q.headers['content-type']).toBeUndefined()
+    test('301 and 302 turn a POST into a GET without body or Content-Type; 303 turns a PUT into a GET (fetch rules)', async () => {
+      for (const [status, method] of [[301, 'POST'], [302, 'POST'], [303, 'PUT']]) {
+        const key = uniqueKey(`p${status}`)
+        const target = scenarioUrl(here.url, { key, body: 'data: got\n\n' })
+        const es = transports[name]({ url: redirect(here.url, target, status), method, data: { q: 1 } })
+        const r = record(es)
+        await r.closed()
+        const [q] = here.requests(key)
+        expect(q.method, `${status} ${method}`).toBe('GET')
+        expect(q.body, `${status} ${method}`).toBe('')
+        expect(q.headers['content-type'], `${status} ${method}`).toBeUndefined()
+      }
     })
 
     test("redirect: 'error' fails with 1830011 (status, Location), never requests the target, never retries", async () => {

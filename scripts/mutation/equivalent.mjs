@@ -14,5 +14,8 @@ export const EQUIVALENT = [
     reason: 'with nothing pending, the parts join to \'\' (empty pieces only), charCodeAt(-1) is NaN (no surrogate), nothing is added to shown and \'\' is returned: the early return only skips that work.' },
   { key: `${C}|CoalescedText.take|ConditionalExpression|this.pendingLength == 0 => false`, reason: 'the same as removing the early return (above).' },
   { key: `${C}|CoalescedText.take|ConditionalExpression|this.parts.length == 1 => false`,
-    reason: 'one piece joined is that piece: the branch only avoids a join.' }
+    reason: 'one piece joined is that piece: the branch only avoids a join.' },
+  { key: `${C}|CoalescedText.take|ConditionalExpression|delta.length > 0 => true`, reason: 'appending an empty delta to shown leaves it as it is.' },
+  { key: `${C}|CoalescedText.take|EqualityOperator|delta.length > 0 => delta.length >= 0`, reason: 'the same: the extra case is an empty delta.' },
+  { key: `${C}|updateDelay|EqualityOperator|wait > 0 => wait >= 0`, reason: 'at wait == 0 both branches return 0.' }
 ]
