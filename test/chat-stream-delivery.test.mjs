@@ -144,13 +144,20 @@ describe('close() from any callback stops everything', () => {
     }
   })
 
-  test('close() right after the call: nothing at all, the request is aborted', async () => {
+  test('close() right after the call: nothing at all, and the source under it is closed (its request aborted, no reconnect)', async () => {
     const seen = []
-    const s = connectChatStream(live('/v1/chat/completions', 'delay=20'))
+    const sources = []
+    const s = new ChatStream(live('/v1/chat/completions', 'delay=20'), (options) => {
+      const es = connectEventSource(options)
+      sources.push(es)
+      return es
+    })
     for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) s[m](() => seen.push(m))
     s.close()
     await sleep(400)
     expect(seen).toEqual([])
+    expect(sources.length).toBe(1)
+    expect(sources[0].readyState).toBe(2)
   })
 })
 

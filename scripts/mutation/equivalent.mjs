@@ -3,7 +3,21 @@
 // A key that is no longer generated is reported by a full run so the list does not rot.
 const C = 'common/chat/coalesce.uts'
 
+// The error-frame guard every JSON-object decoder starts with (ollama, openai-chat, gemini): `if (frame['error'] != null)
+// { const e = providerErrorOf(frame); if (e != null) { sink.providerError(...); return } }`.
+const errorGuard = (file, cls) => [
+  { key: `${file}|${cls}.decode|ConditionalExpression|frame['error'] != null => true`,
+    reason: 'providerErrorOf returns null for a frame without an error member (these formats have no top-level type "error"), so the guard only skips a call.' },
+  { key: `${file}|${cls}.decode|ConditionalExpression|e != null => true`,
+    reason: 'for every documented frame: an error member that is not null is an object or a non-empty string, which providerErrorOf always turns into an error; only an undocumented {"error": ""} or {"error": false} would differ.' },
+  { key: `${file}|${cls}.decode|StatementRemoval|return => ;`,
+    reason: 'for every documented frame: an error frame carries nothing else to decode ({"error": ...} alone), and once the accumulator holds an error afterFrame() fails the stream whatever else was added.' }
+]
+
 export const EQUIVALENT = [
+  ...errorGuard('common/chat/ollama.uts', 'OllamaDecoder'),
+  ...errorGuard('common/chat/openai-chat.uts', 'OpenAIChatDecoder'),
+  ...errorGuard('common/chat/gemini.uts', 'GeminiDecoder'),
   // --- chat/coalesce.uts ------------------------------------------------------------------------------------------
   { key: `${C}|CoalescedText.append|StatementRemoval|if (delta.length == 0) return => {}`,
     reason: 'an empty delta then adds an empty piece and 0 to pendingLength: all() and take() join the same text, pending() reads the same length (the guard only skips a no-op push).' },
