@@ -36,7 +36,7 @@ const seconds = (ms) => `${Math.round(ms / 100) / 10} s`
 const equivalentBy = new Map(EQUIVALENT.map((e) => [e.key, e]))
 
 // --- which mutants ---------------------------------------------------------------------------------------------
-const targets = targetFiles(root).filter((t) => !fileFilter || fileFilter.some((f) => t.endsWith(f) || shortName(t).startsWith(f)))
+const targets = targetFiles(root).filter((t) => !fileFilter || fileFilter.some((f) => t.endsWith(f) || shortName(t).includes(f)))
 const map = testMap(root, targets)
 let mutants = []
 if (args.includes('--extra')) {

@@ -4,25 +4,14 @@
 // the same engine on the Android OkHttp transport (JVM).
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
-import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { connectEventSource as nodeConnect, record, sleep } from './support/engine.mjs'
-import { startJvmTransport } from './support/jvm-transport.mjs'
+import { nodeAndJvmTransports, TRANSPORT_NAMES } from './support/node-and-jvm.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
-let srv, jvm
-const transports = {}
-beforeAll(async () => {
-  srv = await startServer()
-  jvm = await startJvmTransport()
-  const android = new Platform(jvm.openTransport, createJsDecoder, null)
-  transports['Node fetch'] = nodeConnect
-  transports['Android OkHttp (JVM)'] = (options) => new EventSourceConnection(options, android)
-}, 120000)
-afterAll(async () => {
-  await jvm?.close()
-  await srv?.close()
-})
+const { transports } = nodeAndJvmTransports()
+let srv
+beforeAll(async () => { srv = await startServer() })
+afterAll(async () => { await srv?.close() })
 
 /** Requests the server saw for key within ms, then closes the source. */
 async function requestsWithin(connect, options, key, ms) {
@@ -33,7 +22,7 @@ async function requestsWithin(connect, options, key, ms) {
   return { count: srv.requests(key).length, delays: r.errors().map((e) => e[3].retryDelay), errors: r.errors() }
 }
 
-for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
+for (const name of TRANSPORT_NAMES) {
   describe(`reconnect storms (${name})`, () => {
     test('retry: 0 and an immediate end: a few requests in 1.5 s, not hundreds; delays at least minRetryInterval (250 ms)', async () => {
       const key = uniqueKey('storm0')

@@ -4,31 +4,20 @@
 // char"). And only the engine's last event ID is ever sent: a user Last-Event-ID header is the first request's
 // resume point, not a value that survives the server clearing the id. Node fetch and the Android OkHttp transport.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
-import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { connectEventSource as nodeConnect, record } from './support/engine.mjs'
-import { startJvmTransport } from './support/jvm-transport.mjs'
+import { nodeAndJvmTransports, TRANSPORT_NAMES } from './support/node-and-jvm.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
-let srv, jvm
-const transports = {}
-beforeAll(async () => {
-  srv = await startServer()
-  jvm = await startJvmTransport()
-  const android = new Platform(jvm.openTransport, createJsDecoder, null)
-  transports['Node fetch'] = nodeConnect
-  transports['Android OkHttp (JVM)'] = (options) => new EventSourceConnection(options, android)
-}, 120000)
-afterAll(async () => {
-  await jvm?.close()
-  await srv?.close()
-})
+const { transports } = nodeAndJvmTransports()
+let srv
+beforeAll(async () => { srv = await startServer() })
+afterAll(async () => { await srv?.close() })
 
 /** Node's http module reads header bytes as Latin-1: these are the bytes that were on the wire, as hex. */
 const wireHex = (value) => (value == null ? null : Buffer.from(value, 'latin1').toString('hex'))
 const utf8Hex = (text) => Buffer.from(text, 'utf8').toString('hex')
 
-for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
+for (const name of TRANSPORT_NAMES) {
   describe(`Last-Event-ID (${name})`, () => {
     test('a non-ASCII id: goes back as its UTF-8 bytes on every reconnect (… is E2 80 A6)', async () => {
       const key = uniqueKey('utf8id')

@@ -6,24 +6,17 @@
 // Cross-origin: the server on 127.0.0.1 redirects to a second server on 127.0.0.2 (both loopback).
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
-import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { connectEventSource as nodeConnect, record, sleep } from './support/engine.mjs'
-import { startJvmTransport } from './support/jvm-transport.mjs'
+import { nodeAndJvmTransports, TRANSPORT_NAMES } from './support/node-and-jvm.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
-let here, there, jvm
-const transports = {}
+const { transports, jvm } = nodeAndJvmTransports()
+let here, there
 beforeAll(async () => {
   here = await startServer()
   there = await startServer({ host: '127.0.0.2' })
-  jvm = await startJvmTransport()
-  const android = new Platform(jvm.openTransport, createJsDecoder, null)
-  transports['Node fetch'] = nodeConnect
-  transports['Android OkHttp (JVM)'] = (options) => new EventSourceConnection(options, android)
-}, 120000)
+})
 afterAll(async () => {
-  await jvm?.close()
   await here?.close()
   await there?.close()
 })
@@ -31,7 +24,7 @@ afterAll(async () => {
 const redirect = (base, to, status, key) => `${base}/redirect?status=${status}&to=${encodeURIComponent(to)}${key ? '&key=' + key : ''}`
 const secrets = { Authorization: 'Bearer sk-secret', 'X-Api-Key': 'key-secret', Cookie: 'session=secret', 'X-Custom': 'c' }
 
-for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
+for (const name of TRANSPORT_NAMES) {
   describe(`redirects (${name})`, () => {
     test('302 GET to another origin: credentials and custom headers dropped; Accept and Last-Event-ID kept', async () => {
       const key = uniqueKey('xo302')
@@ -132,17 +125,17 @@ for (const name of ['Node fetch', 'Android OkHttp (JVM)']) {
 describe('https -> http is never followed', () => {
   test('Android nextHop: https to http refused; https to https on another origin keeps only the safelisted headers', async () => {
     const headers = { Authorization: 'Bearer x', Accept: 'text/event-stream', 'Last-Event-ID': '5' }
-    expect(await jvm.nextHop({ url: 'https://a.example/sse', code: 302, location: 'http://a.example/sse', headers })).toBe(null)
-    expect(await jvm.nextHop({ url: 'https://a.example/sse', code: 307, location: 'http://b.example/sse', method: 'POST', headers })).toBe(null)
-    const next = await jvm.nextHop({ url: 'https://a.example/sse', code: 302, location: 'https://b.example/next', headers })
+    expect(await jvm().nextHop({ url: 'https://a.example/sse', code: 302, location: 'http://a.example/sse', headers })).toBe(null)
+    expect(await jvm().nextHop({ url: 'https://a.example/sse', code: 307, location: 'http://b.example/sse', method: 'POST', headers })).toBe(null)
+    const next = await jvm().nextHop({ url: 'https://a.example/sse', code: 302, location: 'https://b.example/next', headers })
     expect(next).toEqual({ url: 'https://b.example/next', method: 'GET', headers: { Accept: 'text/event-stream', 'Last-Event-ID': '5' } })
     // http -> https is an upgrade: followed.
-    expect((await jvm.nextHop({ url: 'http://a.example/', code: 301, location: 'https://a.example/', headers })).url).toBe('https://a.example/')
+    expect((await jvm().nextHop({ url: 'http://a.example/', code: 301, location: 'https://a.example/', headers })).url).toBe('https://a.example/')
     // Hop 20 is the last one followed; redirect 'error' follows none; a non-http(s) Location is not followed.
-    expect(await jvm.nextHop({ url: 'http://a.example/', code: 302, location: '/x', hops: 20, headers })).toBe(null)
-    expect(await jvm.nextHop({ url: 'http://a.example/', code: 302, location: '/x', hops: 19, headers })).not.toBe(null)
-    expect(await jvm.nextHop({ url: 'http://a.example/', code: 302, location: '/x', mode: 'error', headers })).toBe(null)
-    expect(await jvm.nextHop({ url: 'http://a.example/', code: 302, location: 'ftp://a.example/x', headers })).toBe(null)
+    expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: '/x', hops: 20, headers })).toBe(null)
+    expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: '/x', hops: 19, headers })).not.toBe(null)
+    expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: '/x', mode: 'error', headers })).toBe(null)
+    expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: 'ftp://a.example/x', headers })).toBe(null)
   })
 
   test('Node fetch: an https response redirecting to http fails with 1830011 and the http URL is never fetched', async () => {

@@ -14,7 +14,18 @@ const errorGuard = (file, cls) => [
     reason: 'for every documented frame: an error frame carries nothing else to decode ({"error": ...} alone), and once the accumulator holds an error afterFrame() fails the stream whatever else was added.' }
 ]
 
+// `if (x.length > 0) sink.addText(x)` / addReasoning: the accumulator's CoalescedText.append ignores an empty delta,
+// so always calling it (true, >= 0) changes nothing.
+const emptyAppend = (file, cls, name) => [
+  { key: `${file}|${cls}.decode|ConditionalExpression|${name}.length > 0 => true`, reason: `addText/addReasoning('') is a no-op (CoalescedText.append returns on an empty delta): the guard on ${name} only skips the call.` },
+  { key: `${file}|${cls}.decode|EqualityOperator|${name}.length > 0 => ${name}.length >= 0`, reason: `the same: the extra case is an empty ${name}.` }
+]
+
 export const EQUIVALENT = [
+  ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'thinking'),
+  ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'content'),
+  ...emptyAppend('common/chat/openai-chat.uts', 'OpenAIChatDecoder', 'reasoning'),
+  ...emptyAppend('common/chat/openai-chat.uts', 'OpenAIChatDecoder', 'content'),
   ...errorGuard('common/chat/ollama.uts', 'OllamaDecoder'),
   ...errorGuard('common/chat/openai-chat.uts', 'OpenAIChatDecoder'),
   ...errorGuard('common/chat/gemini.uts', 'GeminiDecoder'),
