@@ -28,8 +28,9 @@ export function createScenarioHandler() {
 
     const body = bodyForAttempt(params, attempt)
     const pieces = cut(body, params)
-    const status = intParam(params.get('status'), 200)
-    const type = params.get('type') ?? DEFAULT_TYPE
+    // One status / Content-Type per attempt like body (e.g. status=429&status=200: rate-limited, then served).
+    const status = intParam(forAttempt(params.getAll('status'), attempt) ?? null, 200)
+    const type = forAttempt(params.getAll('type'), attempt) ?? DEFAULT_TYPE
 
     const headers = { 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' }
     if (type !== 'none') headers['Content-Type'] = type

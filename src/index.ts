@@ -10,6 +10,8 @@ import { Utf8Decoder } from '../uni_modules/connect-event-source/utssdk/common/u
 import { openFetchTransport, openHandFollowingFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
 import { whatwgUrlCheck } from '../uni_modules/connect-event-source/utssdk/web/url-check.uts'
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
+import { awaitJsHeader } from '../uni_modules/connect-event-source/utssdk/common/await-header.uts'
+import { closeAllSources } from '../uni_modules/connect-event-source/utssdk/common/registry.uts'
 import { CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 import type {
   ConnectEventSourceFail as UniConnectEventSourceFail,
@@ -26,10 +28,19 @@ export type {
 export { CONNECTING, OPEN, CLOSED, UniMessageEvent } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 export { UniErrors } from '../uni_modules/connect-event-source/utssdk/unierror.uts'
 
-/** Options of connectEventSource: the plugin's options plus `signal`. */
-export interface ConnectEventSourceOptions extends Omit<UniConnectEventSourceOptions, 'header'> {
-  /** Request headers (names are HTTP tokens; values strings, numbers or booleans). */
-  header?: Record<string, string | number | boolean> | null
+/** Header values: strings, numbers or booleans, under HTTP token names. */
+export type HeaderRecord = Record<string, string | number | boolean>
+
+/** Options of connectEventSource: the plugin's options plus `signal`; `header` may be a function. */
+export interface ConnectEventSourceOptions extends Omit<UniConnectEventSourceOptions, 'header' | 'getHeader'> {
+  /**
+   * Request headers (names are HTTP tokens; values strings, numbers or booleans), or a function returning them (or a
+   * Promise of them), called before every request, reconnects included, so a refreshed token is sent. Bad output
+   * fails the source with 1830001. Same as the plugin's getHeader.
+   */
+  header?: HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>) | null
+  /** The plugin's name for a header function; header accepts one too. */
+  getHeader?: (() => HeaderRecord | Promise<HeaderRecord>) | null
   /**
    * Aborting it closes the source, as close() does: onClose fires once, nothing else fires, no reconnect.
    * An already aborted signal closes the source before any request is sent.
@@ -53,6 +64,8 @@ export interface ConnectEventSourceFailData {
   attempt: number
   /** The last event ID at the time of the error. */
   lastEventId: string
+  /** Milliseconds the response's retry-after-ms or Retry-After asked to wait (before maxRetryAfter); -1 when none. */
+  retryAfter: number
 }
 
 /** The error passed to onError and thrown by async iteration (a UniError: also an Error, `message` = `errMsg`). */
@@ -80,6 +93,7 @@ const inPage = typeof location !== 'undefined'
 const fetchPlatform = new Platform(inPage ? openFetchTransport : openHandFollowingFetchTransport, createJsDecoder, sameCallback)
 fetchPlatform.allowRelativeUrl = inPage
 fetchPlatform.checkUrl = whatwgUrlCheck
+fetchPlatform.awaitHeader = awaitJsHeader
 
 const later: (fn: () => void) => void = typeof queueMicrotask === 'function' ? queueMicrotask : (fn) => { Promise.resolve().then(fn) }
 
@@ -88,11 +102,21 @@ export function connectEventSource(options: ConnectEventSourceOptions): UniEvent
   // Anything but an options object (none, a string...) goes to the engine as it is: it reports 1830001 for it.
   const isObject = options != null && typeof options === 'object'
   const { signal, ...engineOptions } = isObject ? options : ({} as ConnectEventSourceOptions)
+  // A header function is the engine's getHeader (the typed platforms keep the two apart).
+  if (isObject && typeof engineOptions.header === 'function') {
+    if (engineOptions.getHeader == null) engineOptions.getHeader = engineOptions.header
+    engineOptions.header = null
+  }
   const given = isObject ? engineOptions : options
   const source = new EventSourceConnection(given as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
   if (signal != null) followSignal(source, signal)
   Object.defineProperty(source, Symbol.asyncIterator, { value: () => iterate(source), configurable: true, writable: true })
   return source
+}
+
+/** close() on every source not closed yet (page unload, logout); closed sources are not held anywhere. */
+export function closeAllEventSources(): void {
+  closeAllSources()
 }
 
 function followSignal(source: UniEventSource, signal: AbortSignal): void {

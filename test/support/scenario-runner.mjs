@@ -14,6 +14,10 @@
  *   closeOnOpen: true,     // call close() inside onOpen
  *   closeAfterMs: ms,      // call close() from a timer (0: synchronously after registering listeners)
  *   stopAfterMessages: n,  // finish (close) once n messages arrived
+ *   comments: true,        // onComment right after connecting (entries of kind 'comment')
+ *   reconnectOnMessage: n, // call reconnect() inside the nth onMessage callback
+ *   headerSequence: [h..], // options.getHeader returns these in turn, one per request (the last one repeats);
+ *                          // each call is logged (kind 'getHeader')
  *   timeoutMs, settleMs    // give up after timeoutMs; after close, keep listening settleMs to prove silence
  * }
  */
@@ -42,11 +46,24 @@ export function runScenario(connect, spec) {
       es.close()
       setTimeout(function () { finish('timeout') }, 50)
     }, spec.timeoutMs || 8000)
-    es = connect(spec.options)
+    var options = spec.options
+    if (spec.headerSequence) {
+      var calls = 0
+      options = Object.assign({}, spec.options, {
+        getHeader: function () {
+          var h = spec.headerSequence[Math.min(calls, spec.headerSequence.length - 1)]
+          calls++
+          log.push({ kind: 'getHeader', n: calls, t: at() })
+          return h
+        }
+      })
+    }
+    es = connect(options)
     log.push({ kind: 'created', readyState: es.readyState, t: at() })
     function onMessage(ev) {
       messages++
       log.push({ kind: 'message', type: ev.type, data: ev.data, id: ev.lastEventId, readyState: es.readyState, t: at() })
+      if (spec.reconnectOnMessage === messages) es.reconnect()
       if (spec.closeOnMessage === messages) es.close()
       if (spec.stopAfterMessages === messages) es.close()
     }
@@ -57,6 +74,11 @@ export function runScenario(connect, spec) {
       if (spec.closeOnOpen) es.close()
     })
     if (when === 'now') es.onMessage(onMessage)
+    if (spec.comments) {
+      es.onComment(function (ev) {
+        log.push({ kind: 'comment', type: ev.type, data: ev.data, id: ev.lastEventId, readyState: es.readyState, t: at() })
+      })
+    }
     es.onError(function (err) {
       var cause = err.cause
       log.push({

@@ -276,6 +276,216 @@ export function sharedScenarios() {
         expect(errs(r)[0]).toMatchObject({ code: 1830002, readyState: 2 })
       }
     },
+    // Issue 19: Retry-After, transient statuses, header functions, comments, reconnect(), POST subscriptions.
+    {
+      name: 'a GET answered 429 with Retry-After in seconds waits that long (plus up to 20 % jitter), then streams; data.retryAfter says so',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, status: [429, 200], type: ['application/json', 'text/event-stream'], body: ['{"error":"rate limited"}', 'data: ok\n\n'], header: 'Retry-After: 1' }),
+          header: hdr('retry-after-seconds'), retryInterval: 50
+        },
+        stopAfterMessages: 1
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'open', 'message', 'close'])
+        const [e] = errs(r)
+        expect(e).toMatchObject({ code: 1830005, readyState: 0, data: { status: 429, retryAfter: 1000, willRetry: true } })
+        expect(e.data.body).toContain('rate limited')
+        expect(e.data.retryDelay).toBeGreaterThanOrEqual(1000)
+        expect(e.data.retryDelay).toBeLessThanOrEqual(1200)
+        const reqs = await requests()
+        expect(reqs).toHaveLength(2)
+        expect(reqs[1].time - reqs[0].time).toBeGreaterThanOrEqual(950)
+      }
+    },
+    {
+      name: 'retry-after-ms is read before Retry-After',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, status: [429, 200], body: ['', 'data: ok\n\n'], header: ['retry-after-ms: 300', 'Retry-After: 5'] }),
+          header: hdr('retry-after-ms'), retryInterval: 50
+        },
+        stopAfterMessages: 1
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'open', 'message', 'close'])
+        expect(errs(r)[0].data).toMatchObject({ status: 429, retryAfter: 300, willRetry: true })
+        expect(errs(r)[0].data.retryDelay).toBeGreaterThanOrEqual(300)
+        expect(errs(r)[0].data.retryDelay).toBeLessThanOrEqual(360)
+        const reqs = await requests()
+        expect(reqs[1].time - reqs[0].time).toBeGreaterThanOrEqual(280)
+      }
+    },
+    {
+      name: 'a 503 with Retry-After as an HTTP date waits until then',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, status: [503, 200], body: ['', 'data: ok\n\n'], header: 'Retry-After: ' + new Date(Date.now() + 2000).toUTCString() }),
+          header: hdr('retry-after-date'), retryInterval: 50
+        },
+        stopAfterMessages: 1
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'open', 'message', 'close'])
+        const { data } = errs(r)[0]
+        expect(data.status).toBe(503)
+        // The date has whole seconds: between 1 and 2 s from when it was written.
+        expect(data.retryAfter).toBeGreaterThan(500)
+        expect(data.retryAfter).toBeLessThanOrEqual(2000)
+        expect(data.retryDelay).toBeGreaterThanOrEqual(data.retryAfter)
+        const reqs = await requests()
+        expect(reqs[1].time - reqs[0].time).toBeGreaterThanOrEqual(data.retryAfter - 50)
+      }
+    },
+    {
+      name: 'a hostile Retry-After: 999999999 waits no longer than maxRetryAfter',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, status: [429, 200], body: ['', 'data: ok\n\n'], header: 'Retry-After: 999999999' }),
+          header: hdr('retry-after-hostile'), retryInterval: 50, maxRetryAfter: 400
+        },
+        stopAfterMessages: 1
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'open', 'message', 'close'])
+        const { data } = errs(r)[0]
+        expect(data.retryAfter).toBe(999999999000)
+        expect(data.retryDelay).toBeGreaterThanOrEqual(320)
+        expect(data.retryDelay).toBeLessThanOrEqual(400)
+        const reqs = await requests()
+        expect(reqs[1].time - reqs[0].time).toBeLessThan(3000)
+      }
+    },
+    {
+      name: 'a GET answered 502 then 504 reconnects with backoff and then streams',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, status: [502, 504, 200], body: ['bad gateway', 'timeout', 'data: ok\n\n'] }), header: hdr('gateway'), retryInterval: 50 },
+        stopAfterMessages: 1
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'error', 'open', 'message', 'close'])
+        expect(errs(r).map((e) => [e.code, e.data.status, e.data.willRetry, e.data.retryAfter, e.readyState])).toEqual([[1830005, 502, true, -1, 0], [1830005, 504, true, -1, 0]])
+        expect(errs(r)[0].data.body).toBe('bad gateway')
+        expect(await requests()).toHaveLength(3)
+      }
+    },
+    {
+      name: 'a GET answered 500 fails at once: only 429, 502, 503 and 504 are retried by default',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, status: [500, 200], body: ['oops', 'data: ok\n\n'] }), header: hdr('500'), retryInterval: 50 } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830005, readyState: 2, data: { status: 500, willRetry: false } })
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'a POST answered 429 is not replayed by default; the final error still says when to retry (data.retryAfter)',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, status: [429, 200], body: ['slow down', 'data: ok\n\n'], header: 'Retry-After: 7' }), method: 'POST', data: { q: 1 } }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830005, readyState: 2, data: { status: 429, retryAfter: 7000, willRetry: false, body: 'slow down' } })
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'a POST with retryOnStatus [429] is resent after the wait, with the same body, and ends with its reply',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, status: [429, 200], body: ['', 'data: reply\n\n'], header: 'retry-after-ms: 150' }),
+          method: 'POST', data: { q: 1 }, retryOnStatus: [429], retryInterval: 50
+        }
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'open', 'message', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830005, readyState: 0, data: { status: 429, retryAfter: 150, willRetry: true } })
+        const reqs = await requests()
+        expect(reqs.map((q) => [q.method, q.body])).toEqual([['POST', '{"q":1}'], ['POST', '{"q":1}']])
+        expect(reqs[1].time - reqs[0].time).toBeGreaterThanOrEqual(130)
+      }
+    },
+    {
+      name: 'a POST with maxRetries is a subscription: after its end it reconnects, resending the body with Last-Event-ID',
+      spec: ({ base, key }) => ({
+        options: {
+          url: scenarioUrl(base, { key, body: ['id: 1\ndata: a\n\n', 'id: 2\ndata: b\n\n'], end: ['close', 'hold'] }),
+          method: 'POST', data: { topic: 'news' }, maxRetries: 3, retryInterval: 50
+        },
+        stopAfterMessages: 2
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['open', 'message', 'error', 'open', 'message', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830002, readyState: 0, data: { willRetry: true } })
+        const reqs = await requests()
+        expect(reqs.map((q) => [q.method, q.body, q.lastEventId])).toEqual([['POST', '{"topic":"news"}', null], ['POST', '{"topic":"news"}', '1']])
+      }
+    },
+    {
+      name: 'a 302 without Location fails with 1830011 and says the header was missing',
+      spec: ({ base, key }) => ({ options: { url: scenarioUrl(base, { key, status: 302, type: 'none', body: '' }), header: hdr('302-no-location') } }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830011, readyState: 2, data: { status: 302 } })
+        expect(errs(r)[0].message).toMatch(/without a Location header/)
+        expect(await requests()).toHaveLength(1)
+      }
+    },
+    {
+      name: 'onComment receives comment lines in stream order, the text after the colon as sent',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: ': keep-alive\n\n:Hello\ndata: x\n\n: OPENROUTER PROCESSING\n\n', chunk: 7 }), header: hdr('comments'), maxRetries: 0 },
+        comments: true
+      }),
+      check: (r, { expect }) => {
+        expect(r.log.filter((e) => e.kind === 'comment' || e.kind === 'message').map((e) => e.kind + ':' + e.data))
+          .toEqual(['comment: keep-alive', 'comment:Hello', 'message:x', 'comment: OPENROUTER PROCESSING'])
+        expect(r.log.find((e) => e.kind === 'comment').type).toBe('comment')
+      }
+    },
+    {
+      name: 'reconnect() inside onMessage drops the stream and reconnects at once with Last-Event-ID, reporting no error',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: ['id: 1\ndata: a\n\ndata: not-dispatched\n\n', 'id: 2\ndata: b\n\n'], end: ['hold', 'hold'] }), header: hdr('reconnect-call'), retryInterval: 5000 },
+        reconnectOnMessage: 1,
+        stopAfterMessages: 2
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['open', 'message', 'open', 'message', 'close'])
+        expect(msgs(r).map((m) => m.data)).toEqual(['a', 'b'])
+        const reqs = await requests()
+        expect(reqs.map((q) => q.lastEventId)).toEqual([null, '1'])
+        expect(reqs[1].time - reqs[0].time).toBeLessThan(2000)
+      }
+    },
+    {
+      name: 'getHeader is called before every request, so a reconnect sends the refreshed token',
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: ['data: a\n\n', 'data: b\n\n'], end: ['close', 'hold'] }), header: hdr('header-function'), retryInterval: 50 },
+        headerSequence: [{ Authorization: 'Bearer first' }, { Authorization: 'Bearer second', 'X-Scenario': 'replaced' }],
+        stopAfterMessages: 2
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(msgs(r).map((m) => m.data)).toEqual(['a', 'b'])
+        expect(r.log.filter((e) => e.kind === 'getHeader')).toHaveLength(2)
+        const reqs = await requests()
+        expect(reqs.map((q) => [q.headers.authorization, q.headers['x-scenario']])).toEqual([['Bearer first', 'header-function'], ['Bearer second', 'replaced']])
+      }
+    },
+    {
+      name: 'getHeader returning a header that cannot be sent fails with 1830001 and sends nothing',
+      sendsNothing: true,
+      spec: ({ base, key }) => ({
+        options: { url: scenarioUrl(base, { key, body: 'data: x\n\n' }), header: hdr('header-function-bad') },
+        headerSequence: [{ 'Bad Name': 'x' }]
+      }),
+      check: async (r, { expect, requests }) => {
+        expect(kinds(r)).toEqual(['getHeader', 'error', 'close'])
+        expect(errs(r)[0]).toMatchObject({ code: 1830001, readyState: 2 })
+        expect(errs(r)[0].message).toMatch(/getHeader.*"Bad Name"/)
+        expect(await requests()).toHaveLength(0)
+      }
+    },
     {
       name: 'connect timeout when the server accepts but never answers (1830003)',
       spec: ({ silentUrl }) => ({ options: { url: silentUrl, method: 'POST', data: 'x', timeout: 300 } }),
