@@ -32,6 +32,29 @@ describe('defaults', () => {
     expect(resolve({ retryInterval: 0 }).minRetryInterval).toBe(0)
     expect(resolve({ retryInterval: 400 }).minRetryInterval).toBe(250)
   })
+  test('defaults adapt to what the caller set, so no default turns valid input into an error (issue 19)', () => {
+    // The floor falls to a cap or retryInterval set below 250 ms.
+    expect(resolve({ maxRetryInterval: 200 })).toMatchObject({ error: null, minRetryInterval: 200, maxRetryInterval: 200 })
+    expect(resolve({ maxRetryInterval: 0 })).toMatchObject({ error: null, minRetryInterval: 0 })
+    // The cap rises to a retryInterval or floor set above 30 s.
+    expect(resolve({ retryInterval: 60000 })).toMatchObject({ error: null, retryInterval: 60000, maxRetryInterval: 60000, minRetryInterval: 250 })
+    expect(resolve({ minRetryInterval: 45000 })).toMatchObject({ error: null, minRetryInterval: 45000, maxRetryInterval: 45000 })
+    // The event limit rises to a line limit set above it (a line the caller allowed must fit in an event).
+    expect(resolve({ maxLineLength: 32 * 1024 * 1024 })).toMatchObject({ error: null, maxEventSize: 32 * 1024 * 1024 })
+    expect(resolve({ maxLineLength: 32 * 1024 * 1024, maxEventSize: 1000 })).toMatchObject({ error: null, maxEventSize: 1000 })
+    // Only the caller's own contradictory values are an error, and the message says they set both.
+    expect(resolve({ minRetryInterval: 500, maxRetryInterval: 200 }).error).toBe('minRetryInterval (500) must not exceed maxRetryInterval (200); you set both.')
+    // A body without a method: the message names the default it met.
+    expect(resolve({ data: 'x' }).error).toMatch(/cannot be sent with GET \(the default method\)/)
+    expect(resolve({ method: 'GET', data: 'x' }).error).not.toMatch(/default/)
+  })
+  test('retryOnStatus, maxRetryAfter and the status retries: defaults per method', () => {
+    expect(resolve({})).toMatchObject({ retryOnStatus: [429, 502, 503, 504], maxRetryAfter: 60000, statusRetries: -1, maxRetriesSet: false })
+    expect(resolve({ method: 'POST' })).toMatchObject({ retryOnStatus: [], statusRetries: 2, maxRetries: 0 })
+    expect(resolve({ method: 'POST', retryOnStatus: [429], maxRetries: 5 })).toMatchObject({ retryOnStatus: [429], statusRetries: 5, maxRetries: 5, maxRetriesSet: true })
+    expect(resolve({ maxRetryAfter: -1 }).error).toMatch(/maxRetryAfter must be a number of milliseconds/)
+    expect(resolve({ retryOnStatus: [200] }).error).toMatch(/retryOnStatus must list HTTP statuses from 300 to 599/)
+  })
   test('the method is upper-cased, so the per-method rules see it', () => {
     expect(resolve({ method: 'post' }).method).toBe('POST')
     expect(resolve({ method: 'get' }).maxRetries).toBe(-1)

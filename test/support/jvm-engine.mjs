@@ -22,11 +22,17 @@ export async function startJvmEngine() {
 		if (kind !== 'cb') return
 		const [n, sid, lid, what, readyState, lastEventId, ...fields] = f
 		const source = sources.get(sid)
-		if (source.readyState !== 2) source.readyState = Number(readyState)
-		source.lastEventId = text(lastEventId)
+		if (what !== 'call') {
+			if (source.readyState !== 2) source.readyState = Number(readyState)
+			source.lastEventId = text(lastEventId)
+		}
+		let result = null
 		try {
 			const cb = callbacks.get(lid)
-			if (what === 'error') {
+			if (what === 'call') {
+				// A function option (getHeader): its return value goes back with the ret.
+				result = b64(JSON.stringify(cb() ?? null))
+			} else if (what === 'error') {
 				const e = JSON.parse(text(fields[0]))
 				cb({ errCode: e.code, errSubject: e.subject, errMsg: e.message, data: e.data, cause: e.cause ? { errCode: e.cause.code, errMsg: e.cause.message } : null })
 			} else {
@@ -35,7 +41,7 @@ export async function startJvmEngine() {
 		} catch (e) {
 			console.error('JVM engine: callback threw', e)
 		} finally {
-			send('ret ' + n)
+			send('ret ' + n + (result == null ? '' : ' ' + result))
 		}
 	})
 	const send = jvm.send
@@ -50,8 +56,15 @@ export async function startJvmEngine() {
 		queueMicrotask(() => {
 			const lines = batch
 			batch = null
-			send(['open', sid, b64(JSON.stringify(options)), b64(lines.join('\n'))].join(' '))
+			send(['open', sid, b64(JSON.stringify(options, functionOption)), b64(lines.join('\n'))].join(' '))
 		})
+		// A function option crosses as {"__callback": lid}: the bridge calls back for its value (SseEngineBridge.kt).
+		const functionOption = (name, value) => {
+			if (typeof value !== 'function') return value
+			const lid = String(nextListener++)
+			callbacks.set(lid, value)
+			return { __callback: lid }
+		}
 		const register = (verb, arg, cb) => {
 			const lid = String(nextListener++)
 			callbacks.set(lid, cb)
@@ -66,6 +79,8 @@ export async function startJvmEngine() {
 			onMessage: (cb) => register('on', ['message'], cb),
 			onError: (cb) => register('on', ['error'], cb),
 			onClose: (cb) => register('on', ['close'], cb),
+			onComment: (cb) => register('on', ['comment'], cb),
+			reconnect: () => command('reconnect ' + sid),
 			// One lid per JS function, so the bridge hands Kotlin the same function again (EventTarget dedupe).
 			addEventListener(type, cb) {
 				const known = [...callbacks].find(([, fn]) => fn === cb)

@@ -7,7 +7,9 @@
 //                                        right after it returned) in the same looper task
 //         on <sid> <open|message|error|close> <lid> | listen <sid> <type64> <lid>
 //         remove <sid> <type64> <lid>     removeEventListener with the callback registered as <lid>
-//         off <sid> <lid> | close <sid> | stats | ret <n>
+//         off <sid> <lid> | close <sid> | reconnect <sid> | stats | ret <n> [<value64>]
+//         An option {"__callback": "<lid>"} (getHeader) becomes a Kotlin function that calls back into Node and
+//         returns the JSON that Node sends with its ret.
 // stdout: ready | cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...> | stats <timers> <threads> <errors> <uncaught>
 // A callback line blocks the loop thread until `ret <n>`: commands sent meanwhile run inside the callback, as calls a
 // real app makes from its callback would (close() inside onMessage, a listener added during a dispatch...).
@@ -33,7 +35,7 @@ private val lines = LinkedBlockingQueue<String>()
 private val sources = HashMap<String, UniEventSource>()
 private val messageCallbacks = HashMap<String, (UniMessageEvent) -> Unit>()
 private val registrationIds = HashMap<String, Number>()
-private val returned = HashSet<Long>()
+private val returned = HashMap<Long, String>()
 private var seq = 0L
 
 private fun b64(s: String): String = if (s.isEmpty()) "-" else Base64.getEncoder().encodeToString(s.toByteArray(Charsets.UTF_8))
@@ -45,12 +47,14 @@ private fun emit(line: String) {
 	out.flush()
 }
 
-/** Emits a callback line and runs commands until Node says the callback returned. */
-private fun callback(sid: String, lid: String, kind: String, fields: List<String>) {
+/** Emits a callback line and runs commands until Node says the callback returned; returns what Node sent with it. */
+private fun callback(sid: String, lid: String, kind: String, fields: List<String>): String {
 	val n = ++seq
-	val es = sources[sid]!!
-	emit((listOf("cb", n.toString(), sid, lid, kind, es.readyState.toInt().toString(), b64(es.lastEventId)) + fields).joinToString(" "))
-	while (!returned.remove(n)) handle(lines.take())
+	val es = sources[sid]
+	val state = if (es == null) listOf("0", "-") else listOf(es.readyState.toInt().toString(), b64(es.lastEventId))
+	emit((listOf("cb", n.toString(), sid, lid, kind) + state + fields).joinToString(" "))
+	while (!returned.containsKey(n)) handle(lines.take())
+	return returned.remove(n)!!
 }
 
 private fun event(sid: String, lid: String, kind: String): (UniMessageEvent) -> Unit = { ev ->
@@ -70,13 +74,17 @@ private fun errorJson(e: Throwable?): String {
 }
 
 /** Options from JSON: url through the constructor, every other key through its setter, as a UTS literal would. */
-private fun options(json: UTSJSONObject): ConnectEventSourceOptions {
+private fun options(sid: String, json: UTSJSONObject): ConnectEventSourceOptions {
 	val o = ConnectEventSourceOptions(url = json["url"] as? String ?: "")
 	for (key in UTSJSONObject.keys(json)) {
 		if (key == "url") continue
 		val setter = o.javaClass.methods.firstOrNull { it.name == "set" + key[0].uppercaseChar() + key.substring(1) && it.parameterCount == 1 }
 			?: throw IllegalArgumentException("unknown option $key")
-		setter.invoke(o, json[key])
+		val value = json[key]
+		val lid = (value as? UTSJSONObject)?.get("__callback") as? String
+		// A JS function option (getHeader): a Kotlin function that asks Node, as the app's own function would answer.
+		val fn: () -> UTSJSONObject = { JSON.parse(unb64(callback(sid, lid!!, "call", listOf()))) as UTSJSONObject }
+		setter.invoke(o, if (lid != null) fn else value)
 	}
 	return o
 }
@@ -84,9 +92,9 @@ private fun options(json: UTSJSONObject): ConnectEventSourceOptions {
 private fun handle(line: String) {
 	val f = line.split(' ')
 	when (f[0]) {
-		"ret" -> returned.add(f[1].toLong())
+		"ret" -> returned[f[1].toLong()] = if (f.size > 2) f[2] else "-"
 		"open" -> {
-			sources[f[1]] = connectEventSource(options(JSON.parse(unb64(f[2])) as UTSJSONObject))
+			sources[f[1]] = connectEventSource(options(f[1], JSON.parse(unb64(f[2])) as UTSJSONObject))
 			// What the caller did right after connectEventSource() returned, in this same looper task.
 			for (queued in unb64(f[3]).split('\n')) if (queued.isNotEmpty()) handle(queued)
 		}
@@ -98,6 +106,7 @@ private fun handle(line: String) {
 				"open" -> es.onOpen(event(sid, lid, "open"))
 				"message" -> es.onMessage(event(sid, lid, "message"))
 				"close" -> es.onClose(event(sid, lid, "close"))
+				"comment" -> es.onComment(event(sid, lid, "comment"))
 				else -> es.onError { err -> callback(sid, lid, "error", listOf(b64(errorJson(err as Throwable)))) }
 			}
 		}
@@ -109,6 +118,7 @@ private fun handle(line: String) {
 		"remove" -> messageCallbacks[f[3]]?.let { sources[f[1]]!!.removeEventListener(unb64(f[2]), it) }
 		"off" -> registrationIds[f[2]]?.let { sources[f[1]]!!.off(it) }
 		"close" -> sources[f[1]]!!.close()
+		"reconnect" -> sources[f[1]]!!.reconnect()
 		"stats" -> {
 			// Live request threads of the transport (SseHttpCall names them) and timers still queued.
 			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
