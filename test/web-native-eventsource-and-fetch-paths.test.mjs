@@ -122,19 +122,30 @@ describe('web: browser EventSource path', () => {
     expect(srv.requests(key)).toHaveLength(3)
   })
 
-  test.concurrent('a refused response (401) fails with 1830005, says what EventSource hides, and is not retried', async () => {
+  test.concurrent('a refused response (401): the fetch path asks once more and reports the status and body EventSource hides, not retried', async () => {
     const key = uniqueKey('native-401')
     const r = await runInPage(page, runScenario, { onMessage: 'never',
       options: { url: scenarioUrl(srv.url, { key, status: 401, type: 'application/json', body: '{"error":"nope"}' }) },
       listen: ['message'],
       settleMs: 400
     })
-    expect(await transportsFor(page, key)).toEqual(['EventSource'])
+    expect(await transportsFor(page, key)).toEqual(['EventSource', 'fetch'])
     expect(kinds(r)).toEqual(['error', 'close'])
     const [e] = of(r, 'error')
-    expect(e).toMatchObject({ code: 1830005, readyState: 2, data: { status: 0, willRetry: false } })
-    expect(e.message).toMatch(/status other than 200/)
-    expect(srv.requests(key)).toHaveLength(1)
+    expect(e).toMatchObject({ code: 1830005, readyState: 2, data: { status: 401, willRetry: false, body: '{"error":"nope"}' } })
+    expect(srv.requests(key)).toHaveLength(2)
+  })
+
+  test.concurrent('a 503 refused by the browser EventSource is retried on the fetch path after its Retry-After (issue 19)', async () => {
+    const key = uniqueKey('native-503')
+    const r = await runInPage(page, runScenario, { onMessage: 'never',
+      options: { url: scenarioUrl(srv.url, { key, status: [503, 503, 200], body: ['', '', 'data: back\n\n'], header: 'retry-after-ms: 100', end: ['close', 'close', 'hold'] }) },
+      listen: ['message'],
+      stopAfterEvents: 1
+    })
+    expect(await transportsFor(page, key)).toEqual(['EventSource', 'fetch', 'fetch'])
+    expect(of(r, 'listener').map((e) => e.data)).toEqual(['back'])
+    expect(of(r, 'error').map((e) => [e.code, e.data.status, e.data.willRetry, e.data.retryAfter])).toEqual([[1830005, 503, true, 100]])
   })
 
   test.concurrent('close() inside a listener: no later event of the same chunk, no error, onClose once', async () => {
