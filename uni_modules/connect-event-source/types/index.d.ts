@@ -26,6 +26,14 @@ type ConnectEventSourceOptions = {
      */
     header?: UTSJSONObject | null;
     /**
+     * Headers computed before every request, reconnects included (a token refreshed since the last attempt is used).
+     * Called on the thread the source runs on, right before each request; what it returns is merged over header (a name
+     * it returns replaces that name in header) and checked like header: a bad name or value fails the source with
+     * 1830001, and so does a call that throws. A Last-Event-ID it returns is ignored (the engine sends its own).
+     * npm entry: pass the function as header itself; there it may also return a Promise of the headers.
+     */
+    getHeader?: ConnectEventSourceHeaderCallback | null;
+    /**
      * HTTP method, default 'GET'. Any token (POST, PUT, PATCH, ...) is allowed.
      */
     method?: string | null;
@@ -63,9 +71,26 @@ type ConnectEventSourceOptions = {
     /**
      * How many times to reconnect after a lost stream before giving up with 1830008.
      * Default: unlimited for GET, 0 for any other method (a POST is not replayed unless you ask for it).
-     * The count restarts whenever an event arrives.
+     * The count restarts whenever an event arrives. Set on a request with a body (POST...), it makes that request a
+     * subscription: the source reconnects after the stream ends as well as after a loss, sending the body again
+     * (with Last-Event-ID). Without it a POST reply ends at its end.
      */
     maxRetries?: number | null;
+    /**
+     * HTTP statuses that are retried instead of failing, waiting as the response's retry-after-ms or Retry-After asks
+     * (capped by maxRetryAfter), and at least the reconnect delay. Default for GET: [429, 502, 503, 504] (a rate limit,
+     * and the gateway errors a proxy answers during a deploy); for other methods: none, because a request with a body is
+     * replayed only when you opt in, e.g. [429, 503]. Such a request is retried only before any event was delivered (a
+     * rejected request produced no output, so nothing reaches the app twice), unless you set maxRetries (a subscription,
+     * which is resent anyway). Retries count toward maxRetries; a request with a body whose maxRetries is not set is
+     * retried at most 2 times. Other statuses fail at once with 1830005.
+     */
+    retryOnStatus?: number[] | null;
+    /**
+     * Longest wait, in milliseconds, that a server's Retry-After (or retry-after-ms) may impose before a retry. Default
+     * 60000; a larger value (even Retry-After: 999999999) waits about this long, with jitter. 0 ignores Retry-After.
+     */
+    maxRetryAfter?: number | null;
     /**
      * First reconnect delay in milliseconds. Default 3000. A retry: field from the server replaces it
      * (clamped into [minRetryInterval, maxRetryInterval]).
@@ -73,13 +98,15 @@ type ConnectEventSourceOptions = {
     retryInterval?: number | null;
     /**
      * Upper bound of every reconnect delay in milliseconds, the server's retry: included; consecutive failures
-     * double the delay (with jitter) up to this cap. Default 30000. A stream that stayed open less than 5 s counts
+     * double the delay (with jitter) up to this cap. Default 30000, or the retryInterval or minRetryInterval you set
+     * when larger (a default never contradicts what you set). A stream that stayed open less than 5 s counts
      * as a failure for this doubling even when it delivered events; one open longer resets it.
      */
     maxRetryInterval?: number | null;
     /**
      * Lower bound of every reconnect delay in milliseconds, whatever the server's retry: says ("retry: 0" cannot
-     * cause a reconnect storm). Default 250, or retryInterval when that is set lower. At most maxRetryInterval.
+     * cause a reconnect storm). Default: the smallest of 250, retryInterval and maxRetryInterval. Setting it above a
+     * maxRetryInterval you also set fails with 1830001.
      */
     minRetryInterval?: number | null;
     /**
@@ -93,7 +120,8 @@ type ConnectEventSourceOptions = {
     maxLineLength?: number | null;
     /**
      * Largest accepted event, in characters: its data lines (joined with LF) plus its event: and id: values,
-     * counted until the blank line that dispatches it. Default 16 MiB; a larger event fails the stream with
+     * counted until the blank line that dispatches it. Default 16 MiB, or maxLineLength when that is set larger; a
+     * larger event fails the stream with
      * 1830010, so a server that never sends a blank line cannot grow memory without limit.
      */
     maxEventSize?: number | null;
@@ -117,6 +145,8 @@ type ConnectEventSourceOptions = {
      */
     format?: string | null;
 };
+/** getHeader: the headers for the next request (string, number or boolean values). */
+type ConnectEventSourceHeaderCallback = () => UTSJSONObject;
 /** Callback of message-like events (open, message, named events, close). */
 type ConnectEventSourceCallback = (ev: UniMessageEvent) => void;
 /** Callback of errors. */
@@ -127,13 +157,15 @@ type ConnectEventSourceErrorCallback = (error: ConnectEventSourceFail) => void;
  * - 1830002 network error: connection failed or lost, or the server ended the stream (reconnects)
  * - 1830003 connect timeout: no response headers within `timeout`
  * - 1830004 heartbeat timeout: no byte within `heartbeatTimeout` (reconnects)
- * - 1830005 HTTP status other than 200 (204 included; never reconnects); data.body has the start of the body
+ * - 1830005 HTTP status other than 200 (204 included); data.body has the start of the body, data.retryAfter the wait
+ *   the server asked for. A status in retryOnStatus (GET: 429, 502, 503, 504) reconnects; any other never does
  * - 1830006 Content-Type is not text/event-stream (never reconnects)
  * - 1830007 unsupported platform or base library too old for streaming
  * - 1830008 retries exhausted (cause: the last failure)
  * - 1830009 an event-stream line longer than maxLineLength (never reconnects)
  * - 1830010 an event larger than maxEventSize (never reconnects)
- * - 1830011 a redirect that was not followed: redirect 'error', https to http, or more than 20 hops (never reconnects)
+ * - 1830011 a redirect that was not followed: redirect 'error', https to http, more than 20 hops, or a 3xx without
+ *   Location (never reconnects)
  * - 1830012 mini-programs: the host interrupted the request because the app went to the background (a GET reconnects,
  *   at the latest right after the app is shown again; other methods end with it, once)
  * - 1830013 mini-programs: the host's own time limit for a request ended it (WeChat: 60 s; a GET reconnects at once
@@ -146,7 +178,9 @@ type ConnectEventSourceErrorCode = 1830001 | 1830002 | 1830003 | 1830004 | 18300
  * The error passed to onError. data holds:
  * status (number, 0 before any response), headers (response headers, lower-case names),
  * body (first 4 KiB of a non-SSE response, e.g. an AI API's 401/429 explanation),
- * willRetry (boolean: a reconnect is scheduled), retryDelay (ms until it), attempt (reconnect attempt number).
+ * willRetry (boolean: a reconnect is scheduled), retryDelay (ms until it), attempt (reconnect attempt number),
+ * retryAfter (ms the response's retry-after-ms or Retry-After asked to wait, as sent, before maxRetryAfter; -1 when it
+ * asked nothing: a 429 or 503 of a request that is not retried tells the app when to try again).
  */
 interface ConnectEventSourceFail extends IUniError {
     errCode: ConnectEventSourceErrorCode;
@@ -224,6 +258,21 @@ interface UniEventSource {
      * except the onClose callbacks, once. Safe to call any time, from inside any callback, and more than once.
      */
     close(): void;
+    /**
+     * Comment lines of the stream (lines starting with ":"; providers send ": keep-alive" or ": OPENROUTER PROCESSING"
+     * while a request is queued). ev.type is 'comment', ev.data the text after the colon as sent (a leading space kept).
+     * Opt-in: without a listener nothing is kept. Web: registering it before the connection starts selects the fetch
+     * path (the browser's EventSource never exposes comments).
+     * @param {{ConnectEventSourceCallback}} callback
+     * @return {{number}} a listener id for off(id)
+     */
+    onComment(callback: ConnectEventSourceCallback): number;
+    /**
+     * Drops the current connection (or cancels the wait before the next one) and connects again at once, with
+     * Last-Event-ID: after a login, or when the app notices a network change. The backoff and the retry count start over;
+     * no error is reported. A request with a body is sent again. Does nothing after close().
+     */
+    reconnect(): void;
 }
 declare class UniMessageEvent {
     /**
@@ -254,6 +303,11 @@ interface Uni {
      */
     connectEventSource(options: ConnectEventSourceOptions): UniEventSource;
 }
+/**
+ * Closes every source that is open or reconnecting (connectEventSource and connectChatStream alike), as close() on
+ * each would: on logout, or when the page that owned them is gone. Sources already closed are not held anywhere.
+ */
+type CloseAllEventSources = () => void;
 /** readyState values. */
 declare const CONNECTING: number;
 declare const OPEN: number;
@@ -524,7 +578,8 @@ interface UniChatStream {
  */
 type ConnectChatStream = (options: ChatStreamOptions) => UniChatStream;
 
+declare const closeAllEventSources: CloseAllEventSources;
 declare const connectEventSource: ConnectEventSource;
 declare const connectChatStream: ConnectChatStream;
 
-export { CLOSED, CONNECTING, type ChatDoneCallback, type ChatMessage, type ChatStreamOptions, ChatStreamResult, type ChatTextCallback, ChatTextEvent, ChatToolCall, type ChatToolCallCallback, ChatToolCallEvent, ChatUsage, type ConnectChatStream, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceOptions, OPEN, type Uni, type UniChatStream, type UniEventSource, UniMessageEvent, connectChatStream, connectEventSource };
+export { CLOSED, CONNECTING, type ChatDoneCallback, type ChatMessage, type ChatStreamOptions, ChatStreamResult, type ChatTextCallback, ChatTextEvent, ChatToolCall, type ChatToolCallCallback, ChatToolCallEvent, ChatUsage, type CloseAllEventSources, type ConnectChatStream, type ConnectEventSource, type ConnectEventSourceCallback, type ConnectEventSourceErrorCallback, type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceHeaderCallback, type ConnectEventSourceOptions, OPEN, type Uni, type UniChatStream, type UniEventSource, UniMessageEvent, closeAllEventSources, connectChatStream, connectEventSource };
