@@ -1,7 +1,7 @@
 // Type-checked against the installed tarball under nodenext, bundler and node10 (test/npm-package-*.test.mjs):
 // every option and member of the npm entry, and a few mistakes that must not compile.
 import {
-  CLOSED, CONNECTING, OPEN, UniErrors, UniMessageEvent, connectEventSource, createParser, createUtf8Decoder,
+  CLOSED, CONNECTING, OPEN, UniErrors, UniMessageEvent, closeAllEventSources, connectEventSource, createParser, createUtf8Decoder,
   type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceFailData,
   type ConnectEventSourceOptions, type Parser, type ParserCallbacks, type UniEventSource
 } from 'connect-event-source'
@@ -17,6 +17,8 @@ const options: ConnectEventSourceOptions = {
   timeout: 30000,
   heartbeatTimeout: 0,
   maxRetries: 0,
+  retryOnStatus: [429, 503],
+  maxRetryAfter: 60000,
   retryInterval: 3000,
   maxRetryInterval: 30000,
   minRetryInterval: 250,
@@ -45,19 +47,27 @@ const ids: number[] = [
     const delay: number = data.retryDelay
     const attempt: number = data.attempt
     const id: string = data.lastEventId
+    const retryAfter: number = data.retryAfter
+    console.log(retryAfter)
     const message: string = err.errMsg + err.message + err.errSubject
     const cause: ConnectEventSourceFail | null | undefined = err.cause
     const isError: Error = err
     console.log(code, status, headers, body, retry, delay, attempt, id, message, cause, isError, UniErrors.get(code))
   }),
   es.onClose((ev) => console.log(ev.lastEventId)),
-  es.addEventListener('tick', (ev) => console.log(ev.data))
+  es.addEventListener('tick', (ev) => console.log(ev.data)),
+  es.onComment((ev) => { const text: string = ev.data; console.log(text) })
 ]
 const listener = (ev: UniMessageEvent) => console.log(ev)
 es.addEventListener('message', listener)
 es.removeEventListener('message', listener)
 for (const id of ids) es.off(id)
+es.reconnect()
 es.close()
+closeAllEventSources()
+// header as a function, sync or async (called before every request)
+connectEventSource({ url: '/events', header: () => ({ Authorization: 'Bearer fresh' }) })
+connectEventSource({ url: '/events', header: async () => ({ Authorization: 'Bearer fresh', 'X-N': 1 }) })
 console.log(url, lastId, states, new UniMessageEvent('message', 'data', 'id').data)
 
 async function iterate(source: UniEventSource): Promise<string> {
@@ -88,5 +98,9 @@ connectEventSource({ url: 'u', timeout: '30s' })
 connectEventSource({ url: 'u', header: { A: { nested: 1 } } })
 // @ts-expect-error signal is an AbortSignal
 connectEventSource({ url: 'u', signal: 'stop' })
+// @ts-expect-error a header function returns header values, not objects
+connectEventSource({ url: 'u', header: () => ({ A: { nested: 1 } }) })
+// @ts-expect-error retryOnStatus lists numbers
+connectEventSource({ url: 'u', retryOnStatus: ['429'] })
 // @ts-expect-error close takes no callback
 es.close(() => {})
