@@ -92,7 +92,7 @@ es.onError((e) => { console.error(e.errCode, e.errMsg); process.exitCode = 1 })
 es.onClose(() => process.stdout.write(JSON.stringify({ text, exports: Object.keys(m).sort() })))`
 
 test('require() from CommonJS and import from ESM both load the installed package and stream', async () => {
-  const expected = ['CLOSED', 'CONNECTING', 'OPEN', 'UniErrors', 'UniMessageEvent', 'connectEventSource', 'createParser', 'createUtf8Decoder']
+  const expected = ['CLOSED', 'CONNECTING', 'OPEN', 'UniErrors', 'UniMessageEvent', 'closeAllEventSources', 'connectEventSource', 'createParser', 'createUtf8Decoder']
   for (const [flag, loader] of [['--input-type=commonjs', "const m = require('connect-event-source')"], ['--input-type=module', "const m = await import('connect-event-source')"]]) {
     const url = `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`
     const r = await run(process.execPath, [flag, '-e', stream(loader), url], { cwd: app, encoding: 'utf8', timeout: 15000 })

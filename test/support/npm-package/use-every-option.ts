@@ -18,6 +18,7 @@ const options: ConnectEventSourceOptions = {
   heartbeatTimeout: 0,
   maxRetries: 0,
   retryOnStatus: [429, 503],
+  getHeader: async () => ({ 'X-Trace': 'a' }),
   maxRetryAfter: 60000,
   retryInterval: 3000,
   maxRetryInterval: 30000,
