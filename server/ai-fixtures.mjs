@@ -308,8 +308,10 @@ export const AI_CASES = [
   },
   {
     name: 'ollama/thinking-tools', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson', pauseAfter: 1,
-    frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }), olDone('stop', 120, 31)],
-    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }], finishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
+    // Two whole calls on two lines: each is its own call (Ollama sends no index or id to key them by).
+    frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }),
+      ol({ content: '', tool_calls: [{ function: { name: 'get_time', arguments: { tz: 'Europe/Berlin' } } }] }), olDone('stop', 120, 31)],
+    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"Europe/Berlin"}' }], finishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'ollama/generate', provider: 'ollama', path: '/api/generate', contentType: 'application/x-ndjson',

@@ -22,6 +22,8 @@ const emptyAppend = (file, cls, name) => [
 ]
 
 export const EQUIVALENT = [
+  { key: `common/chat/ollama.uts|OllamaDecoder.decode|StringLiteral|'call:' => ''`, reason: 'the prefix only namespaces the accumulator key; "0" and "call:0" key the same calls (every Ollama key has the same form).' },
+  { key: `common/chat/ollama.uts|OllamaDecoder.decode|UpdateOperator|this.calls++ => this.calls--`, reason: 'the keys stay distinct (0, -1, -2...), and calls are numbered by arrival in the accumulator, not by key.' },
   ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'thinking'),
   ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'content'),
   ...emptyAppend('common/chat/openai-chat.uts', 'OpenAIChatDecoder', 'reasoning'),
