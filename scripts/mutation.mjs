@@ -69,7 +69,7 @@ const untested = targets.filter((t) => map.get(t).length === 0)
 
 // --- the copy -------------------------------------------------------------------------------------------------
 const COPIED = ['package.json', 'vitest.config.mjs', 'tsconfig.json', 'manifest.json', 'pages.json', 'index.html', 'main.uts', 'App.uvue', 'vite.config.ts',
-  'uni_modules', 'src', 'server', 'scripts', 'pages', 'common', 'components', 'static', 'bench']
+  'uni_modules', 'src', 'server', 'scripts', 'pages', 'common', 'components', 'static', 'bench', 'docs', 'README.md', 'LICENSE']
 const work = mkdtempSync(path.join(os.tmpdir(), 'mutation-'))
 for (const entry of COPIED) {
   if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(work, entry), { recursive: true })
