@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --only=parse,utf8,memory,e2e-node,e2e-browser,chat] [-- --clock=cpu]
-// Prints tables and writes bench/results/latest.json. Not a test: it never fails on a missed target.
+// npm run bench [-- --quick] [-- --only=parse,utf8,memory,e2e-node,e2e-browser,chat,sdk,jvm] [-- --clock=cpu] [-- --check]
+// Prints tables and writes bench/results/latest.json. Not a test (npm test never runs it); with --check it exits 1
+// when a target is MISSED or a section with targets failed, so it can gate work on the engine, transports and chat.
 import { fork } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { buildAll } from './lib/build.mjs'
+import { buildAll, buildRevision } from './lib/build.mjs'
 import { PARSE_WORKLOADS } from './lib/workloads.mjs'
 import { machine } from './lib/machine.mjs'
-import { e2eTable, memoryTable, parseTable, utf8Table, verdicts, TARGETS } from './lib/report.mjs'
+import { e2eTable, memoryTable, parseTable, sdkTable, utf8Table, verdicts, TARGETS } from './lib/report.mjs'
 import { table } from './lib/stats.mjs'
 import { chatTable } from './sections/chat.mjs'
 
@@ -17,27 +18,33 @@ const SECTIONS = [
   { name: 'memory', title: 'Memory on a long stream (our pipeline)', table: memoryTable, execArgv: ['--expose-gc'] },
   { name: 'e2e-node', title: 'End to end in Node over loopback (server in another process)', table: e2eTable },
   { name: 'e2e-browser', title: 'End to end in Chromium over loopback', table: e2eTable },
-  { name: 'chat', title: 'connectChatStream: cost per token over the engine, UI updates saved by coalescing', table: chatTable }
+  { name: 'chat', title: 'connectChatStream: cost per token over the engine, UI updates saved by coalescing', table: chatTable },
+  { name: 'sdk', title: 'connectChatStream vs the providers\' official SDKs, per token over loopback (lower is better)', table: sdkTable }
 ]
 
 const args = process.argv.slice(2)
 const arg = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
 const quick = args.includes('--quick')
+const check = args.includes('--check')
 const clock = arg('clock') ?? 'wall'
 const only = arg('only')?.split(',')
+// --against=REV[,REV]: also time the parser and decoder of those commits in the same rounds (bisecting a slowdown).
+// --workloads=ai-chat,crlf-multiline: only these parse workloads.
+const workloadNames = arg('workloads')?.split(',')
+const againstRevs = arg('against')?.split(',') ?? []
 const root = fileURLToPath(new URL('./', import.meta.url))
 
 async function runSection(section) {
   if (!section.perWorkload) return runChild(section, {})
   // One process per workload: a fresh JIT for each, so no workload's result depends on which ran before.
   const parts = []
-  for (const w of section.perWorkload) parts.push(await runChild(section, { workloads: [w] }))
+  for (const w of section.perWorkload.filter((x) => !workloadNames || workloadNames.includes(x))) parts.push(await runChild(section, { workloads: [w] }))
   return { ...parts[0], workloads: parts.flatMap((p) => p.workloads) }
 }
 
 function runChild(section, extra) {
   return new Promise((resolve, reject) => {
-    const child = fork(root + 'lib/child.mjs', [section.name, JSON.stringify({ quick, clock, ...extra })], { execArgv: section.execArgv ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const child = fork(root + 'lib/child.mjs', [section.name, JSON.stringify({ quick, clock, against, ...extra })], { execArgv: section.execArgv ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
     let result
     child.on('message', (m) => { result = m })
     child.on('error', reject)
@@ -50,6 +57,8 @@ const info = machine()
 console.log(`connect-event-source bench${quick ? ' (--quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}`)
 console.log(`Node ${info.node} (V8 ${info.v8}), load average ${info.loadAverage.join(' ')}, clock ${clock}`)
 await buildAll()
+const against = []
+for (const rev of againstRevs) against.push(await buildRevision(rev))
 
 const sections = {}
 for (const s of SECTIONS) {
@@ -68,6 +77,7 @@ for (const s of SECTIONS) {
 
 const ok = Object.fromEntries(Object.entries(sections).filter(([, v]) => !v.error))
 const v = verdicts(ok)
+for (const [name, r] of Object.entries(sections)) if (r.error) v.push({ target: `section ${name} runs`, value: 'failed', met: false })
 if (v.length) {
   console.log('\n== Targets')
   console.log(table(['target', 'measured', ''], v.map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED'])))
@@ -81,3 +91,9 @@ mkdirSync(root + 'results', { recursive: true })
 const out = root + 'results/latest.json'
 writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine: info, loadAverageAfter: loadAfter, options: { quick, clock }, targets: TARGETS, verdicts: v, sections, seconds: (Date.now() - started) / 1000 }, null, 2))
 console.log(`\nWrote ${out.replace(root, 'bench/')} in ${((Date.now() - started) / 1000).toFixed(0)} s total.`)
+if (check) {
+  const missed = v.filter((x) => !x.met)
+  if (quick) console.log('--check with --quick: fewer rounds, so a verdict is less reliable.')
+  console.log(missed.length ? `--check: ${missed.length} target(s) MISSED: ${missed.map((x) => x.target).join('; ')}` : `--check: all ${v.length} targets met.`)
+  process.exitCode = missed.length ? 1 : 0
+}

@@ -1,7 +1,8 @@
 // Bundles the engine for the bench from the current sources (so a tuned parser.uts is measured
 // without `npm run build`): a Node ESM module, and IIFE scripts for the Chromium page.
 import { build } from 'esbuild'
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -32,3 +33,23 @@ export async function loadEngine() {
   const { engine } = await buildAll()
   return import(engine)
 }
+
+/**
+ * The parser and decoder of an earlier commit, bundled next to the current ones so the parse section can time
+ * both in the same process and rounds (`--against=REV`): how `git bisect` of a slowdown is done here, without
+ * the drift between separate runs on a shared machine. Returns the module path.
+ */
+export async function buildRevision(rev) {
+  const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: root, encoding: 'utf8' }).trim()
+  const dir = buildDir + 'rev-' + sha + '/'
+  const out = buildDir + 'rev-' + sha + '.mjs'
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const tar = execFileSync('git', ['archive', sha, COMMON], { cwd: root, maxBuffer: 64 << 20 })
+  execFileSync('tar', ['-x', '-C', dir], { input: tar })
+  const entry = dir + 'entry.ts'
+  writeFileSync(entry, `export { SseParser } from './${COMMON}/parser.uts'\nexport { createJsDecoder } from './${COMMON}/text-decoder.uts'\n`)
+  await build({ ...common, entryPoints: [entry], outfile: out, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] })
+  return { name: 'ours@' + sha, module: out }
+}
+const COMMON = 'uni_modules/connect-event-source/utssdk/common'

@@ -40,3 +40,12 @@ export function summarize(ms, bytes, events) {
     runsMs: ms.map((x) => Math.round(x * 1000) / 1000)
   }
 }
+
+/**
+ * Speed of b over a, round by round: a's time / b's time in each measured round (both ran in that round, so
+ * machine load that drifts between rounds cancels out), and the median of those ratios.
+ */
+export function roundRatios(aMs, bMs) {
+  const perRound = aMs.map((a, i) => a / bMs[i])
+  return { median: median(perRound), perRound: perRound.map((x) => Math.round(x * 1000) / 1000) }
+}

@@ -10,21 +10,8 @@ const { getLines, getMessages } = createRequire(import.meta.url)('@microsoft/fet
  * engine: { SseParser, createJsDecoder } from the engine sources (bundled for the bench, compiled by vitest in the smoke test).
  */
 export function makePipelines(engine) {
-  const { SseParser, createJsDecoder } = engine
   return [
-    {
-      name: 'ours',
-      title: 'connect-event-source: TextDecoder + SseParser',
-      // Exactly what connection.uts does with each chunk of onBytes.
-      create(sink) {
-        const decoder = createJsDecoder()
-        const parser = new SseParser(sink, null, null, null, 0)
-        return {
-          push: (bytes) => parser.feed(decoder.decode(bytes, true)),
-          end: () => parser.feed(decoder.decode(new Uint8Array(0), false))
-        }
-      }
-    },
+    oursPipeline('ours', 'connect-event-source: TextDecoder + SseParser', engine),
     {
       name: 'eventsource-parser',
       title: 'eventsource-parser 3: TextDecoder + createParser',
@@ -60,6 +47,23 @@ export function makePipelines(engine) {
       }
     }
   ]
+}
+
+/** Our pipeline over an engine module ({ SseParser, createJsDecoder }): this tree's, or an earlier commit's (--against). */
+export function oursPipeline(name, title, { SseParser, createJsDecoder }) {
+  return {
+    name,
+    title,
+    // Exactly what connection.uts does with each chunk of onBytes.
+    create(sink) {
+      const decoder = createJsDecoder()
+      const parser = new SseParser(sink, null, null, null, 0)
+      return {
+        push: (bytes) => parser.feed(decoder.decode(bytes, true)),
+        end: () => parser.feed(decoder.decode(new Uint8Array(0), false))
+      }
+    }
+  }
 }
 
 /** The floor: what any pipeline must at least do, stream-decode the bytes and find every LF. */

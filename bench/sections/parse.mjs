@@ -1,7 +1,7 @@
 // Bytes-to-events throughput of the three pipelines and the decode-and-scan floor, per workload.
 import { parseWorkloads } from '../lib/workloads.mjs'
-import { makePipelines, floorPipeline, runPipeline, collect } from '../lib/pipelines.mjs'
-import { interleave, summarize } from '../lib/measure.mjs'
+import { makePipelines, oursPipeline, floorPipeline, runPipeline, collect } from '../lib/pipelines.mjs'
+import { interleave, summarize, roundRatios } from '../lib/measure.mjs'
 
 /** Same events from all three pipelines, or a description of the first difference. */
 export function checkSame(pipelines, workload) {
@@ -16,10 +16,14 @@ export function checkSame(pipelines, workload) {
   return problems
 }
 
-/** options.workloads: names to run (run.mjs gives each workload its own process, so none inherits another's JIT state). */
-export async function run({ engine, quick, clock, log, workloads: names }) {
+/**
+ * options.workloads: names to run (run.mjs gives each workload its own process, so none inherits another's JIT state).
+ * options.against: [{ name, module }] earlier commits' parser and decoder (build.mjs buildRevision), timed in the same rounds.
+ */
+export async function run({ engine, quick, clock, log, workloads: names, against = [], rounds }) {
   const workloads = parseWorkloads(quick ? 0.25 : 1, names)
   const pipelines = makePipelines(engine)
+  for (const rev of against) pipelines.push(oursPipeline(rev.name, `connect-event-source at ${rev.name.slice(5)}`, await import(rev.module)))
   const out = []
   for (const w of workloads) {
     const problems = checkSame(pipelines, w)
@@ -39,9 +43,19 @@ export async function run({ engine, quick, clock, log, workloads: names }) {
         if (check < 0) throw new Error('unreachable')
       }
     }))
-    const times = interleave(contenders, quick ? { warmup: 2, runs: 5, clock } : { warmup: 3, runs: 15, clock })
+    const times = interleave(contenders, rounds ?? (quick ? { warmup: 2, runs: 5, clock } : { warmup: 3, runs: 15, clock }))
     const results = {}
     for (const c of contenders) results[c.name] = summarize(times[c.name], w.bytes, c.name == 'floor' ? null : w.events)
+    // Ratios are taken round by round (both contenders ran in the same round, a few ms apart, so load drift cancels),
+    // then their median: the figure the targets use. The per-round list shows how noisy the run was.
+    const vsEvsrc = roundRatios(times['eventsource-parser'], times.ours)
+    const vsFloor = roundRatios(times.floor, times.ours)
+    const revisions = against.map((rev) => ({
+      name: rev.name,
+      vsEventsourceParser: roundRatios(times['eventsource-parser'], times[rev.name]),
+      vsFloor: roundRatios(times.floor, times[rev.name]),
+      oursVsRevision: roundRatios(times[rev.name], times.ours)
+    }))
     const row = {
       name: w.name,
       title: w.title,
@@ -49,10 +63,13 @@ export async function run({ engine, quick, clock, log, workloads: names }) {
       events: w.events,
       chunks: w.chunks.length,
       results,
-      oursVsEventsourceParser: results.ours.mbPerSec / results['eventsource-parser'].mbPerSec,
-      oursVsFloor: results.ours.mbPerSec / results.floor.mbPerSec
+      oursVsEventsourceParser: vsEvsrc.median,
+      oursVsFloor: vsFloor.median,
+      rounds: { vsEventsourceParser: vsEvsrc.perRound, vsFloor: vsFloor.perRound },
+      revisions
     }
-    log(`  ${w.name}: ours ${row.oursVsEventsourceParser.toFixed(2)}x eventsource-parser, ${(row.oursVsFloor * 100).toFixed(0)}% of floor`)
+    log(`  ${w.name}: ours ${row.oursVsEventsourceParser.toFixed(2)}x eventsource-parser, ${(row.oursVsFloor * 100).toFixed(0)}% of floor` +
+      revisions.map((r) => `; ${r.name} ${r.vsEventsourceParser.median.toFixed(2)}x, ${(r.vsFloor.median * 100).toFixed(0)}%, ours/${r.name} ${r.oursVsRevision.median.toFixed(2)}x`).join(''))
     out.push(row)
   }
   return { pipelines: [...pipelines, floorPipeline].map((p) => ({ name: p.name, title: p.title })), workloads: out }
