@@ -186,7 +186,7 @@ export const AI_CASES = [
       rs('response.output_text.done', { item_id: 'msg_fx1', output_index: 0, content_index: 0, text: 'The answer is 42。' }),
       rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 10, output_tokens: 25, total_tokens: 35, output_tokens_details: { reasoning_tokens: 0 } } }) })
     ],
-    expect: { provider: 'openai-responses', text: 'The answer is 42。', reasoning: '', toolCalls: [], finishReason: 'completed', usage: { inputTokens: 10, outputTokens: 25, totalTokens: 35, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'openai-responses', text: 'The answer is 42。', reasoning: '', toolCalls: [], finishReason: 'stop', rawFinishReason: 'completed', usage: { inputTokens: 10, outputTokens: 25, totalTokens: 35, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'responses/reasoning-tools', provider: 'openai-responses', path: '/v1/responses', contentType: SSE, pauseAfter: 1,
@@ -201,7 +201,7 @@ export const AI_CASES = [
       rs('response.function_call_arguments.done', { item_id: 'fc_1', output_index: 1, arguments: '{"location":"Paris"}' }),
       rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 30, output_tokens: 50, total_tokens: 80, output_tokens_details: { reasoning_tokens: 32 } } }) })
     ],
-    expect: { provider: 'openai-responses', text: '', reasoning: 'Checking the weather tool.', toolCalls: [{ index: 0, id: 'call_xyz', name: 'get_weather', arguments: '{"location":"Paris"}' }], finishReason: 'completed', usage: { inputTokens: 30, outputTokens: 50, totalTokens: 80, reasoningTokens: 32 }, complete: true }
+    expect: { provider: 'openai-responses', text: '', reasoning: 'Checking the weather tool.', toolCalls: [{ index: 0, id: 'call_xyz', name: 'get_weather', arguments: '{"location":"Paris"}' }], finishReason: 'tool_calls', rawFinishReason: 'completed', usage: { inputTokens: 30, outputTokens: 50, totalTokens: 80, reasoningTokens: 32 }, complete: true }
   },
   {
     name: 'responses/error', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
@@ -231,7 +231,7 @@ export const AI_CASES = [
   {
     name: 'anthropic/text', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
     frames: [anStart(25), an('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }), an('ping', {}), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Hello' } }), an('content_block_delta', { index: 0, delta: { type: 'text_delta', text: '！你好 🌏' } }), an('content_block_stop', { index: 0 }), an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 15 } }), an('message_stop', {})],
-    expect: { provider: 'anthropic', text: 'Hello！你好 🌏', reasoning: '', toolCalls: [], finishReason: 'end_turn', usage: { inputTokens: 25, outputTokens: 15, totalTokens: 40, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'anthropic', text: 'Hello！你好 🌏', reasoning: '', toolCalls: [], finishReason: 'stop', rawFinishReason: 'end_turn', usage: { inputTokens: 25, outputTokens: 15, totalTokens: 40, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'anthropic/thinking-tools', provider: 'anthropic', path: '/v1/messages', contentType: SSE, pauseAfter: 2,
@@ -253,7 +253,7 @@ export const AI_CASES = [
       an('message_delta', { delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 89 } }),
       an('message_stop', {})
     ],
-    expect: { provider: 'anthropic', text: 'Let me check.', reasoning: 'The user wants the weather; call get_weather.', toolCalls: [{ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: '{"location": "San Francisco, CA"}' }], finishReason: 'tool_use', usage: { inputTokens: 472, outputTokens: 89, totalTokens: 561, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'anthropic', text: 'Let me check.', reasoning: 'The user wants the weather; call get_weather.', toolCalls: [{ index: 0, id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: '{"location": "San Francisco, CA"}' }], finishReason: 'tool_calls', rawFinishReason: 'tool_use', usage: { inputTokens: 472, outputTokens: 89, totalTokens: 561, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'anthropic/server-tool', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
@@ -285,7 +285,7 @@ export const AI_CASES = [
   {
     name: 'gemini/text', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
     frames: [gm(gmChunk([{ text: 'Hello!' }])), gm(gmChunk([{ text: ' 你好，' }])), gm(gmChunk([{ text: '有什么可以帮你？😀' }])), gm(gmChunk([{ text: '', thoughtSignature: 'AY89a18iOcFus5wr5bW5xN6zZ4aUiCyhgmg6HE2YjtYDV/dwZ5oZlZHeTmiUKv34qq0=' }], 'STOP', { promptTokenCount: 5, candidatesTokenCount: 12, totalTokenCount: 17, trafficType: 'ON_DEMAND' }))],
-    expect: { provider: 'gemini', text: 'Hello! 你好，有什么可以帮你？😀', reasoning: '', toolCalls: [], finishReason: 'STOP', usage: { inputTokens: 5, outputTokens: 12, totalTokens: 17, reasoningTokens: 0 }, complete: false }
+    expect: { provider: 'gemini', text: 'Hello! 你好，有什么可以帮你？😀', reasoning: '', toolCalls: [], finishReason: 'stop', rawFinishReason: 'STOP', usage: { inputTokens: 5, outputTokens: 12, totalTokens: 17, reasoningTokens: 0 }, complete: false }
   },
   {
     name: 'gemini/thinking-tools', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream', pauseAfter: 1,
@@ -294,7 +294,7 @@ export const AI_CASES = [
       gm(gmChunk([{ text: 'Checking… ' }])),
       gm(gmChunk([{ functionCall: { name: 'get_weather', args: { location: 'Boston, MA' } } }, { functionCall: { name: 'get_time', args: { tz: 'America/New_York' } } }], 'STOP', { promptTokenCount: 20, candidatesTokenCount: 18, totalTokenCount: 88, thoughtsTokenCount: 50 }))
     ],
-    expect: { provider: 'gemini', text: 'Checking… ', reasoning: '**Planning** I should look up the weather.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Boston, MA"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"America/New_York"}' }], finishReason: 'STOP', usage: { inputTokens: 20, outputTokens: 18, totalTokens: 88, reasoningTokens: 50 }, complete: false }
+    expect: { provider: 'gemini', text: 'Checking… ', reasoning: '**Planning** I should look up the weather.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Boston, MA"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"America/New_York"}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 20, outputTokens: 18, totalTokens: 88, reasoningTokens: 50 }, complete: false }
   },
   {
     name: 'gemini/http-400', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', status: 400, contentType: JSONCT,
@@ -311,7 +311,7 @@ export const AI_CASES = [
     // Two whole calls on two lines: each is its own call (Ollama sends no index or id to key them by).
     frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }),
       ol({ content: '', tool_calls: [{ function: { name: 'get_time', arguments: { tz: 'Europe/Berlin' } } }] }), olDone('stop', 120, 31)],
-    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"Europe/Berlin"}' }], finishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"Europe/Berlin"}' }], finishReason: 'tool_calls', rawFinishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'ollama/generate', provider: 'ollama', path: '/api/generate', contentType: 'application/x-ndjson',
@@ -328,6 +328,143 @@ export const AI_CASES = [
     name: 'ollama/http-404', provider: 'ollama', path: '/api/chat', status: 404, contentType: JSONCT,
     frames: [JSON.stringify({ error: 'model "llama9" not found, try pulling it first' })],
     expect: { error: { errCode: 1830005, status: 404, message: 'model "llama9" not found, try pulling it first', providerCode: '' } }
+  },
+
+  // ---- Tool calls without arguments, and cut off (issue 19, item 1) ----
+  {
+    // A tool without parameters: the tool_use block's input is {} and the only input_json_delta is empty. Source: the
+    // Anthropic "Streaming messages" page, "Input JSON delta": "The deltas for tool_use content blocks correspond to
+    // updates for the input field of the block... the final tool_use.input is always an object", and the
+    // content_block_start {"type":"tool_use","id":...,"name":...,"input":{}} / input_json_delta {"partial_json":""}
+    // frames of the @ai-sdk/anthropic fixture quoted above. The Anthropic and Vercel AI SDKs give "{}" for it.
+    name: 'anthropic/tool-no-args', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
+    frames: [
+      anStart(300),
+      an('content_block_start', { index: 0, content_block: { type: 'tool_use', id: 'toolu_01NoArgs2Vp4kR', name: 'get_time', input: {} } }),
+      an('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: '' } }),
+      an('content_block_stop', { index: 0 }),
+      an('message_delta', { delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: 12 } }),
+      an('message_stop', {})
+    ],
+    expect: { provider: 'anthropic', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'toolu_01NoArgs2Vp4kR', name: 'get_time', arguments: '{}' }], finishReason: 'tool_calls', rawFinishReason: 'tool_use', usage: { inputTokens: 300, outputTokens: 12, totalTokens: 312, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    // A functionCall part without args. Source: Gemini API reference, FunctionCall: "name: Required. The name of the
+    // function to call... args: Optional. The function parameters and values in JSON object format."
+    name: 'gemini/tool-no-args', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
+    frames: [gm(gmChunk([{ functionCall: { name: 'get_time' } }], 'STOP', { promptTokenCount: 30, candidatesTokenCount: 5, totalTokenCount: 35 }))],
+    expect: { provider: 'gemini', text: '', reasoning: '', toolCalls: [{ index: 0, id: '', name: 'get_time', arguments: '{}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 30, outputTokens: 5, totalTokens: 35, reasoningTokens: 0 }, complete: false }
+  },
+  {
+    // max_tokens reached inside a tool call's arguments: the JSON text is cut off. Source: OpenAI API reference, the
+    // chat completion chunk object: finish_reason "length if the maximum number of tokens specified in the request
+    // was reached"; tool-call delta shape as in openai/tools.
+    name: 'openai/tool-cut-off', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [
+      sse(oaChunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_cut1', type: 'function', function: { name: 'get_weather', arguments: '' } }] })),
+      sse(oaChunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":"Par' } }] })),
+      sse(oaChunk({}, 'length')), sse('[DONE]')
+    ],
+    expect: { provider: 'openai', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'call_cut1', name: 'get_weather', arguments: '{"city":"Par', argumentsError: 'The tool call arguments are not a JSON object (cut off by a length limit, or the model wrote invalid JSON).' }], finishReason: 'length', usage: null, complete: true }
+  },
+
+  // ---- Endings (issue 19, item 3) ----
+  {
+    // Source: OpenAI API reference, Responses streaming events: "response.incomplete: An event that is emitted when a
+    // response finishes as incomplete", its response with "status": "incomplete" and "incomplete_details": {"reason":
+    // ...}; the Response object: incomplete_details.reason "max_output_tokens" or "content_filter".
+    name: 'responses/incomplete', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_text.delta', { item_id: 'msg_fx2', output_index: 0, content_index: 0, delta: 'The first three are' }),
+      rs('response.incomplete', { response: rsResponse('incomplete', { incomplete_details: { reason: 'max_output_tokens' }, usage: { input_tokens: 8, output_tokens: 16, total_tokens: 24, output_tokens_details: { reasoning_tokens: 12 } } }) })
+    ],
+    expect: { provider: 'openai-responses', text: 'The first three are', reasoning: '', toolCalls: [], finishReason: 'length', rawFinishReason: 'max_output_tokens', usage: { inputTokens: 8, outputTokens: 16, totalTokens: 24, reasoningTokens: 12 }, complete: true }
+  },
+  {
+    // Source: OpenAI API reference, Responses streaming events, response.failed: {"type": "response.failed",
+    // "response": {"id": "resp_123", "object": "response", "status": "failed", "error": {"code": "server_error",
+    // "message": "The model failed to generate a response."}, ...}}. A reply that ended, reported as its finish reason.
+    name: 'responses/failed', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_text.delta', { item_id: 'msg_fx3', output_index: 0, content_index: 0, delta: 'Partial' }),
+      rs('response.failed', { response: rsResponse('failed', { error: { code: 'server_error', message: 'The model failed to generate a response.' } }) })
+    ],
+    expect: { provider: 'openai-responses', text: 'Partial', reasoning: '', toolCalls: [], finishReason: 'error', rawFinishReason: 'failed', finishMessage: 'The model failed to generate a response. (server_error)', usage: null, complete: true }
+  },
+  {
+    // Azure OpenAI: the prompt's filter results first (a chunk with "choices": []), content_filter_results on the
+    // choices, and a filtered completion ends with finish_reason "content_filter". Source: Azure OpenAI "Content
+    // filtering" (learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter: "finish_reason ... content_filter
+    // ... in streaming the last chunk for that generation carries it"; annotations "prompt_filter_results" with
+    // "content_filter_results": {"hate": {"filtered": false, "severity": "safe"}, ...}) and "Content streaming"
+    // (learn.microsoft.com/azure/foundry/openai/concepts/content-streaming).
+    name: 'azure/content-filter', provider: 'openai', path: '/openai/deployments/gpt-4o/chat/completions', contentType: SSE,
+    frames: [
+      sse({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: { filtered: false, severity: 'safe' }, self_harm: { filtered: false, severity: 'safe' }, sexual: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' } } }] }),
+      sse(oaChunk({ role: 'assistant', content: 'Here is' }, null, { model: 'gpt-4o-2024-11-20' })),
+      sse({ ...oaChunk({ content: ' the' }), choices: [{ index: 0, delta: { content: ' the' }, finish_reason: null, content_filter_results: { hate: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' } } }] }),
+      sse({ ...oaChunk({}), choices: [{ index: 0, delta: {}, finish_reason: 'content_filter', content_filter_results: { violence: { filtered: true, severity: 'high' } } }] }),
+      sse('[DONE]')
+    ],
+    expect: { provider: 'openai', text: 'Here is the', reasoning: '', toolCalls: [], finishReason: 'content_filter', usage: null, complete: true }
+  },
+  {
+    // Source: Gemini API reference, Candidate.finishReason: "SAFETY: The response candidate content was flagged for
+    // safety reasons", with safetyRatings [{category, probability, blocked}]; finishMessage: "Details the reason why
+    // the model stopped generating tokens. This is populated only when finishReason is set."
+    name: 'gemini/safety', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
+    frames: [
+      gm(gmChunk([{ text: 'Sure, here' }])),
+      gm({ candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'SAFETY', finishMessage: 'The response was blocked for safety reasons.', index: 0, safetyRatings: [{ category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true }] }], usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 3, totalTokenCount: 12 }, modelVersion: 'gemini-2.5-flash', responseId: 'fx2' })
+    ],
+    expect: { provider: 'gemini', text: 'Sure, here', reasoning: '', toolCalls: [], finishReason: 'content_filter', rawFinishReason: 'SAFETY', finishMessage: 'The response was blocked for safety reasons.', usage: { inputTokens: 9, outputTokens: 3, totalTokens: 12, reasoningTokens: 0 }, complete: false }
+  },
+  {
+    // Source: Ollama API, "Generate a chat completion" response: "done_reason": "stop", or "length" when num_predict
+    // (the token limit) was reached (api.md; the final line shape as in ollama/text).
+    name: 'ollama/length', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson',
+    frames: [ol({ content: 'Once upon' }), ol({ content: ' a time' }), olDone('length', 11, 4)],
+    expect: { provider: 'ollama', text: 'Once upon a time', reasoning: '', toolCalls: [], finishReason: 'length', usage: { inputTokens: 11, outputTokens: 4, totalTokens: 15, reasoningTokens: 0 }, complete: true }
+  },
+
+  // ---- Inline reasoning (issue 19, item 2) ----
+  {
+    // DeepSeek-R1 distills on Ollama without the think option (or before Ollama 0.9.0, whose release notes introduce
+    // the separate thinking field) stream the reasoning inside message.content between <think> and </think>
+    // (RooCodeInc/Roo-Code#1087 "Think tags of ollama deepseek-r1:* output not separated"). Deltas split the tags.
+    name: 'ollama/think-tags', provider: 'ollama', path: '/api/chat', contentType: 'application/x-ndjson',
+    frames: [ol({ content: '<th' }), ol({ content: 'ink>\n' }), ol({ content: '1 + 1 = 2，' }), ol({ content: '简单。\n</' }), ol({ content: 'think' }), ol({ content: '>\n\n' }), ol({ content: '**2** 🙂' }), olDone('stop', 6, 20)],
+    expect: { provider: 'ollama', text: '**2** 🙂', reasoning: '1 + 1 = 2，简单。', toolCalls: [], finishReason: 'stop', usage: { inputTokens: 6, outputTokens: 20, totalTokens: 26, reasoningTokens: 0 }, complete: true }
+  },
+  {
+    // vLLM without --reasoning-parser, llama.cpp's server with reasoning_format "none": <think> stays in
+    // delta.content (vLLM "Reasoning Outputs": the parser is what moves it to reasoning_content; llama.cpp server
+    // README, reasoning_format "none: leaves thoughts unparsed in message.content"). One delta ends inside "</think>".
+    name: 'openai/think-tags', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '' })), sse(oaChunk({ content: '\n<' })), sse(oaChunk({ content: 'think>Hmm' })), sse(oaChunk({ content: ', 9.8 > 9.11' })), sse(oaChunk({ content: '</thi' })), sse(oaChunk({ content: 'nk>9.8 is larger.' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '9.8 is larger.', reasoning: 'Hmm, 9.8 > 9.11', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
+  },
+  {
+    // The same stream with reasoningTags: false: the text as sent.
+    name: 'openai/think-tags-off', provider: 'openai', path: '/v1/chat/completions', contentType: SSE, options: { reasoningTags: false },
+    frames: [sse(oaChunk({ role: 'assistant', content: '' })), sse(oaChunk({ content: '\n<' })), sse(oaChunk({ content: 'think>Hmm' })), sse(oaChunk({ content: ', 9.8 > 9.11' })), sse(oaChunk({ content: '</thi' })), sse(oaChunk({ content: 'nk>9.8 is larger.' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '\n<think>Hmm, 9.8 > 9.11</think>9.8 is larger.', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
+  },
+  {
+    // Zhipu GLM-Z1 writes its reasoning and answer into content as "###Thinking\n…\n###Response\n…" (the issue's
+    // report; a provider comparison's note on glm-z1: "推理内容和答案都在 content 字段中，使用 ###Thinking 和
+    // ###Response 标记分隔"). Chunk shape of Zhipu's OpenAI-compatible API as in openai/text.
+    name: 'openai/glm-thinking-markers', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '###Thi' })), sse(oaChunk({ content: 'nking\n先比较小数部分' })), sse(oaChunk({ content: '。\n###Resp' })), sse(oaChunk({ content: 'onse\n9.8 更大' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '9.8 更大', reasoning: '先比较小数部分。', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
+  },
+  {
+    // A reply that starts like a tag but is not one: held only until the next delta tells, then shown as sent.
+    name: 'openai/angle-text', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '<' })), sse(oaChunk({ content: 'b>Bold</b> and <think> later' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '<b>Bold</b> and <think> later', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
   }
 ]
 

@@ -21,7 +21,8 @@ export function caseOptions(base, c, split, { auto = true, updateInterval = 0, e
     apiKey: 'test-key',
     model: 'fixture-model',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }],
-    updateInterval
+    updateInterval,
+    ...c.options
   }
 }
 
@@ -37,7 +38,7 @@ export function recordChat(connectChatStream, options, { grace = 60, timeout = 1
     }
     stream.onText((ev) => { mark('text'); log.text.push({ delta: ev.delta, text: ev.text }) })
     stream.onReasoning((ev) => { mark('reasoning'); log.reasoning.push({ delta: ev.delta, text: ev.text }) })
-    stream.onToolCall((ev) => { mark('tool'); log.tools.push({ index: ev.index, id: ev.id, name: ev.name, delta: ev.delta, arguments: ev.arguments }) })
+    stream.onToolCall((ev) => { mark('tool'); log.tools.push({ index: ev.index, id: ev.id, name: ev.name, delta: ev.delta, arguments: ev.arguments, done: ev.done, argumentsError: ev.argumentsError }) })
     const end = () => {
       if (finished) return
       finished = true
@@ -83,25 +84,31 @@ export function checkChatCase(expect, c, log) {
   expect(r.provider).toBe(want.provider)
   expect(r.text).toBe(want.text)
   expect(r.reasoning).toBe(want.reasoning)
-  expect(r.toolCalls).toEqual(want.toolCalls)
+  expect(r.toolCalls).toEqual(want.toolCalls.map((call) => ({ argumentsError: '', ...call })))
   expect(r.finishReason).toBe(want.finishReason)
+  expect(r.rawFinishReason).toBe(want.rawFinishReason ?? want.finishReason)
+  expect(r.finishMessage).toBe(want.finishMessage ?? '')
   expect(r.usage).toEqual(want.usage)
   expect(r.complete).toBe(want.complete)
   checkUpdates(expect, log.text, want.text, 'text')
   checkUpdates(expect, log.reasoning, want.reasoning, 'reasoning')
-  // Tool-call pieces: per call, the arguments so far grow by each delta and end as the final arguments.
+  // Tool-call pieces: per call, the arguments so far grow by each delta; then one done piece (delta '') with the
+  // final arguments ("{}" when none came) and the JSON check, before onDone.
   for (const call of want.toolCalls) {
     const pieces = log.tools.filter((t) => t.index === call.index)
-    expect(pieces.length).toBeGreaterThan(0)
+    expect(pieces.length).toBeGreaterThan(1)
+    const done = pieces.at(-1)
     let args = ''
-    for (const p of pieces) {
+    for (const p of pieces.slice(0, -1)) {
+      expect(p.done).toBe(false)
+      expect(p.argumentsError).toBe('')
       args += p.delta
       expect(p.arguments).toBe(args)
     }
-    expect(args).toBe(call.arguments)
-    expect(pieces.at(-1).name).toBe(call.name)
-    expect(pieces.at(-1).id).toBe(call.id)
+    expect(args === '' ? '{}' : args).toBe(call.arguments)
+    expect(done).toEqual({ index: call.index, id: call.id, name: call.name, delta: '', arguments: call.arguments, done: true, argumentsError: call.argumentsError ?? '' })
   }
+  expect(log.tools.filter((t) => t.done).length, 'one done piece per call').toBe(want.toolCalls.length)
   // The final text update comes before onDone.
   expect(log.order.at(-1)).toBe('done')
 }

@@ -77,10 +77,13 @@ private fun resultJson(r: ChatStreamResult): UTSJSONObject {
 		co["id"] = c.id
 		co["name"] = c.name
 		co["arguments"] = c.arguments
+		co["argumentsError"] = c.argumentsError
 		calls.add(co)
 	}
 	o["toolCalls"] = calls
 	o["finishReason"] = r.finishReason
+	o["rawFinishReason"] = r.rawFinishReason
+	o["finishMessage"] = r.finishMessage
 	val u = r.usage
 	o["usage"] = if (u == null) null else UTSJSONObject().also { uo ->
 		uo["inputTokens"] = u.inputTokens
@@ -105,6 +108,7 @@ private fun chatHandle(line: String) {
 			s.onToolCall { ev ->
 				chatCallback(cid, "tool", UTSJSONObject().also {
 					it["index"] = ev.index; it["id"] = ev.id; it["name"] = ev.name; it["delta"] = ev.delta; it["arguments"] = ev.arguments
+					it["done"] = ev.done; it["argumentsError"] = ev.argumentsError
 				})
 			}
 			s.onDone { r -> chatCallback(cid, "done", resultJson(r)) }
