@@ -2,6 +2,7 @@
  * The npm / Node entry (dist/index.mjs, dist/index.cjs): the same engine as every uni-app platform,
  * over the web platform's fetch transport, plus the engine's parser and UTF-8 decoder.
  * JavaScript-only additions (not in the uni-app plugin's interface): the `signal` option and async iteration.
+ * connectChatStream: the plugin's AI chat helper (the same .uts) over this entry's connectEventSource.
  */
 import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { SseParser } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
@@ -12,8 +13,12 @@ import { whatwgUrlCheck } from '../uni_modules/connect-event-source/utssdk/web/u
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import { awaitJsHeader } from '../uni_modules/connect-event-source/utssdk/common/await-header.uts'
 import { closeAllSources } from '../uni_modules/connect-event-source/utssdk/common/registry.uts'
+import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
 import { CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 import type {
+  ChatStreamOptions as UniChatStreamOptions,
+  ConnectEventSource as UniConnectEventSource,
+  UniChatStream as UniChatStreamBase,
   ConnectEventSourceFail as UniConnectEventSourceFail,
   ConnectEventSourceOptions as UniConnectEventSourceOptions,
   UniEventSource as UniEventSourceBase,
@@ -21,11 +26,17 @@ import type {
 } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 
 export type {
+  ChatDoneCallback,
+  ChatMessage,
+  ChatTextCallback,
+  ChatToolCallCallback,
   ConnectEventSourceErrorCode,
   ConnectEventSourceCallback,
   ConnectEventSourceErrorCallback
 } from '../uni_modules/connect-event-source/utssdk/interface.uts'
-export { CONNECTING, OPEN, CLOSED, UniMessageEvent } from '../uni_modules/connect-event-source/utssdk/interface.uts'
+// Classes in the declarations are values there too, so the package exports them (a declared class that is not
+// exported would type-check `new ChatUsage()` and fail at run time).
+export { CONNECTING, OPEN, CLOSED, UniMessageEvent, ChatStreamResult, ChatTextEvent, ChatToolCall, ChatToolCallEvent, ChatUsage } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 export { UniErrors } from '../uni_modules/connect-event-source/utssdk/unierror.uts'
 
 /** Header values: strings, numbers or booleans, under HTTP token names. */
@@ -217,4 +228,57 @@ export function createParser(callbacks: ParserCallbacks): Parser {
 export function createUtf8Decoder(options: { ignoreBOM?: boolean } = {}): { decode(bytes: Uint8Array, options?: { stream?: boolean }): string } {
   const decoder = new Utf8Decoder(options.ignoreBOM === true)
   return { decode: (bytes: Uint8Array, opts?: { stream?: boolean }) => decoder.decode(bytes ?? new Uint8Array(0), opts?.stream === true) }
+}
+
+/** Options of connectChatStream: the plugin's options (JSON objects as plain objects) plus `signal`. */
+export interface ChatStreamOptions extends Omit<UniChatStreamOptions, 'header' | 'body'> {
+  /** Extra request headers (Content-Type: application/json is added unless given). */
+  header?: Record<string, string | number | boolean> | null
+  /** The request body, sent as JSON as it is (model, messages, maxTokens are then ignored). */
+  body?: Record<string, unknown> | null
+  /** Aborting it stops the reply, as close() does: no callback fires afterwards. */
+  signal?: AbortSignal | null
+}
+
+/** What `err.data` of a chat error holds: the source's error data, plus the provider's explanation when it sent one. */
+export interface ChatStreamFailData extends Partial<ConnectEventSourceFailData> {
+  /** The provider whose format the reply had (1830020). */
+  provider?: string
+  /** The provider's error message (1830020; 1830005 with an error body). */
+  providerMessage?: string
+  /** The provider's error code or type ('' when none). */
+  providerCode?: string
+}
+
+/** The error passed to a chat stream's onError (1830001 bad options: data null). */
+export interface ChatStreamFail extends Omit<ConnectEventSourceFail, 'data'> {
+  data: ChatStreamFailData | null
+}
+
+/** A streaming chat reply (see the plugin's UniChatStream). */
+export interface UniChatStream extends Omit<UniChatStreamBase, 'onError'> {
+  onError(callback: (error: ChatStreamFail) => void): number
+}
+
+/**
+ * Streams one chat reply from an AI API (OpenAI-compatible, OpenAI Responses, Anthropic, Gemini, Ollama) over
+ * connectEventSource and decodes it: text and reasoning updates, tool calls, finish reason, usage, provider errors.
+ */
+export function connectChatStream(options: ChatStreamOptions): UniChatStream {
+  const isObject = options != null && typeof options === 'object'
+  const { signal, ...chatOptions } = isObject ? options : ({} as ChatStreamOptions)
+  const given = isObject ? chatOptions : options
+  const stream = new ChatStream(given as unknown as UniChatStreamOptions, connectEventSource as unknown as UniConnectEventSource) as unknown as UniChatStream
+  if (signal != null) {
+    if (signal.aborted) {
+      later(() => stream.close())
+    } else {
+      const abort = () => stream.close()
+      signal.addEventListener('abort', abort, { once: true })
+      const detach = () => signal.removeEventListener('abort', abort)
+      stream.onDone(detach)
+      stream.onError(detach)
+    }
+  }
+  return stream
 }

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { mockReply, startServer, uniqueKey } from './support/server.mjs'
+import { aiCase, caseUrl } from './support/chat-cases.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const TSC = path.join(ROOT, 'node_modules/typescript/lib/tsc.js')
@@ -57,10 +58,28 @@ test('the declarations are self-contained: no import, nothing outside the packag
 
 test('the type-check sample names every option of the plugin interface (a new option must be added to it)', () => {
   const iface = fs.readFileSync(path.join(ROOT, 'uni_modules/connect-event-source/utssdk/interface.uts'), 'utf8')
-  const block = /export type ConnectEventSourceOptions = \{([\s\S]*?)\n\}/.exec(iface)[1]
-  const names = [...block.matchAll(/^\t(\w+)\s*\??\s*:/gm)].map((m) => m[1])
-  expect(names.length).toBeGreaterThan(10)
-  for (const name of [...names, 'signal']) expect(SAMPLE, `option ${name}`).toMatch(new RegExp(`^  ${name}: `, 'm'))
+  for (const type of ['ConnectEventSourceOptions', 'ChatStreamOptions']) {
+    const block = new RegExp(`export type ${type} = \\{([\\s\\S]*?)\\n\\}`).exec(iface)[1]
+    const names = [...block.matchAll(/^\t(\w+)\s*\??\s*:/gm)].map((m) => m[1])
+    expect(names.length).toBeGreaterThan(10)
+    for (const name of [...names, 'signal']) expect(SAMPLE, `${type} option ${name}`).toMatch(new RegExp(`^  ${name}: `, 'm'))
+  }
+})
+
+test('the declarations name no value the package lacks, and the package exports nothing they leave out', async () => {
+  // The export clause of index.d.ts, read by the TypeScript parser: every specifier not marked `type` is a value.
+  const ts = (await import('typescript')).default
+  const dts = fs.readFileSync(path.join(app, 'node_modules/connect-event-source/index.d.ts'), 'utf8')
+  const file = ts.createSourceFile('index.d.ts', dts, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)
+  const declared = []
+  for (const st of file.statements) {
+    if (!ts.isExportDeclaration(st) || st.isTypeOnly || st.exportClause == null) continue
+    for (const el of st.exportClause.elements) if (!el.isTypeOnly) declared.push(el.name.text)
+  }
+  const code = "process.stdout.write(JSON.stringify(Object.keys(require('connect-event-source')).sort()))"
+  const r = await run(process.execPath, ['-e', code], { cwd: app, encoding: 'utf8' })
+  expect(declared.sort()).toEqual(JSON.parse(r.stdout))
+  expect(declared).toContain('connectChatStream')
 })
 
 const configs = {
@@ -92,7 +111,7 @@ es.onError((e) => { console.error(e.errCode, e.errMsg); process.exitCode = 1 })
 es.onClose(() => process.stdout.write(JSON.stringify({ text, exports: Object.keys(m).sort() })))`
 
 test('require() from CommonJS and import from ESM both load the installed package and stream', async () => {
-  const expected = ['CLOSED', 'CONNECTING', 'OPEN', 'UniErrors', 'UniMessageEvent', 'closeAllEventSources', 'connectEventSource', 'createParser', 'createUtf8Decoder']
+  const expected = ['CLOSED', 'CONNECTING', 'ChatStreamResult', 'ChatTextEvent', 'ChatToolCall', 'ChatToolCallEvent', 'ChatUsage', 'OPEN', 'UniErrors', 'UniMessageEvent', 'closeAllEventSources', 'connectChatStream', 'connectEventSource', 'createParser', 'createUtf8Decoder']
   for (const [flag, loader] of [['--input-type=commonjs', "const m = require('connect-event-source')"], ['--input-type=module', "const m = await import('connect-event-source')"]]) {
     const url = `${srv.url}/v1/chat/completions?delay=1&key=${uniqueKey()}`
     const r = await run(process.execPath, [flag, '-e', stream(loader), url], { cwd: app, encoding: 'utf8', timeout: 15000 })
@@ -101,4 +120,38 @@ test('require() from CommonJS and import from ESM both load the installed packag
   }
   // One engine, two module systems: the CJS build is the same code, not a wrapper that imports the ESM one.
   expect(execFileSync(process.execPath, ['-p', "require.resolve('connect-event-source')"], { cwd: app, encoding: 'utf8' }).trim()).toMatch(/index\.cjs$/)
+})
+
+const chat = (loader) => `
+${loader}
+const log = { text: '', reasoning: '', tools: [] }
+const s = m.connectChatStream({ url: process.argv[1], apiKey: 'sk-pkg', model: 'm', messages: [{ role: 'user', content: 'hi' }], updateInterval: 0 })
+s.onText((ev) => { log.text = ev.text })
+s.onReasoning((ev) => { log.reasoning = ev.text })
+s.onToolCall((ev) => { if (ev.done) log.tools.push([ev.name, ev.arguments, ev.argumentsError]) })
+s.onDone((r) => process.stdout.write(JSON.stringify({ ...log, finishReason: r.finishReason, raw: r.rawFinishReason, calls: r.toolCalls.length })))
+s.onError((e) => { console.error(e.errCode, e.errMsg); process.exitCode = 1 })`
+
+test('connectChatStream from require() and import decodes AI replies from the mock (inline reasoning, a tool without arguments)', async () => {
+  for (const [flag, loader] of [['--input-type=commonjs', "const m = require('connect-event-source')"], ['--input-type=module', "const m = await import('connect-event-source')"]]) {
+    const think = await run(process.execPath, [flag, '-e', chat(loader), caseUrl(srv.url, aiCase('openai/think-tags'), { params: '&chunk=1' })], { cwd: app, encoding: 'utf8', timeout: 15000 })
+    expect(think.stderr).toBe('')
+    expect(JSON.parse(think.stdout)).toEqual({ text: '9.8 is larger.', reasoning: 'Hmm, 9.8 > 9.11', tools: [], finishReason: 'stop', raw: 'stop', calls: 0 })
+    const tool = await run(process.execPath, [flag, '-e', chat(loader), caseUrl(srv.url, aiCase('anthropic/tool-no-args'), { params: '' })], { cwd: app, encoding: 'utf8', timeout: 15000 })
+    expect(tool.stderr).toBe('')
+    expect(JSON.parse(tool.stdout)).toEqual({ text: '', reasoning: '', tools: [['get_time', '{}', '']], finishReason: 'tool_calls', raw: 'tool_use', calls: 1 })
+  }
+})
+
+test('connectChatStream with an aborted signal sends no request and calls nothing', async () => {
+  const key = uniqueKey()
+  const code = `
+const m = require('connect-event-source')
+const s = m.connectChatStream({ url: process.argv[1], model: 'm', messages: [{ role: 'user', content: 'hi' }], signal: AbortSignal.abort() })
+for (const on of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) s[on](() => { console.error('called', on) })
+setTimeout(() => process.stdout.write('quiet'), 300)`
+  const r = await run(process.execPath, ['-e', code, `${srv.url}/v1/chat/completions?key=${key}`], { cwd: app, encoding: 'utf8', timeout: 15000 })
+  expect(r.stderr).toBe('')
+  expect(r.stdout).toBe('quiet')
+  expect(srv.requests(key)).toEqual([])
 })

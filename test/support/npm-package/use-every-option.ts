@@ -3,7 +3,10 @@
 import {
   CLOSED, CONNECTING, OPEN, UniErrors, UniMessageEvent, closeAllEventSources, connectEventSource, createParser, createUtf8Decoder,
   type ConnectEventSourceErrorCode, type ConnectEventSourceFail, type ConnectEventSourceFailData,
-  type ConnectEventSourceOptions, type Parser, type ParserCallbacks, type UniEventSource
+  type ConnectEventSourceOptions, type Parser, type ParserCallbacks, type UniEventSource,
+  ChatStreamResult, ChatTextEvent, ChatToolCall, ChatToolCallEvent, ChatUsage, connectChatStream,
+  type ChatDoneCallback, type ChatMessage, type ChatStreamFail, type ChatStreamFailData, type ChatStreamOptions,
+  type ChatTextCallback, type ChatToolCallCallback, type UniChatStream
 } from 'connect-event-source'
 
 const controller = new AbortController()
@@ -105,3 +108,56 @@ connectEventSource({ url: 'u', header: () => ({ A: { nested: 1 } }) })
 connectEventSource({ url: 'u', retryOnStatus: ['429'] })
 // @ts-expect-error close takes no callback
 es.close(() => {})
+
+// connectChatStream: every option and member.
+const messages: ChatMessage[] = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hi' }]
+const chatOptions: ChatStreamOptions = {
+  url: 'https://api.example.com/v1/chat/completions',
+  provider: 'auto',
+  apiKey: 'sk',
+  header: { 'X-Trace': 'on', 'X-Retry': 1, 'X-Debug': true },
+  body: null,
+  model: 'gpt-4o-mini',
+  messages: messages,
+  maxTokens: 256,
+  method: 'POST',
+  updateInterval: 50,
+  timeout: 30000,
+  heartbeatTimeout: 0,
+  reasoningTags: true,
+  signal: controller.signal
+}
+const chat: UniChatStream = connectChatStream(chatOptions)
+const onText: ChatTextCallback = (ev: ChatTextEvent) => { const d: string = ev.delta; const t: string = ev.text; console.log(d, t) }
+const onTool: ChatToolCallCallback = (ev: ChatToolCallEvent) => {
+  const done: boolean = ev.done
+  console.log(ev.index, ev.id, ev.name, ev.delta, ev.arguments, ev.argumentsError, done)
+}
+const onDone: ChatDoneCallback = (r: ChatStreamResult) => {
+  const calls: ChatToolCall[] = r.toolCalls
+  const usage: ChatUsage | null = r.usage
+  const complete: boolean = r.complete
+  for (const c of calls) console.log(c.index, c.id, c.name, c.arguments, c.argumentsError)
+  console.log(r.provider, r.text, r.reasoning, r.finishReason, r.rawFinishReason, r.finishMessage, complete, usage?.inputTokens, usage?.outputTokens, usage?.totalTokens, usage?.reasoningTokens)
+}
+const chatIds: number[] = [
+  chat.onText(onText),
+  chat.onReasoning(onText),
+  chat.onToolCall(onTool),
+  chat.onDone(onDone),
+  chat.onError((err: ChatStreamFail) => {
+    const data: ChatStreamFailData | null = err.data
+    const code: ConnectEventSourceErrorCode = err.errCode
+    console.log(code, err.errMsg, data?.status, data?.providerMessage, data?.providerCode, data?.provider)
+  })
+]
+for (const id of chatIds) chat.off(id)
+const chatState: string[] = [chat.provider, chat.text, chat.reasoning]
+console.log(chatState, new ChatUsage().totalTokens, new ChatTextEvent().text, new ChatToolCall().arguments, new ChatToolCallEvent().done, new ChatStreamResult().finishReason)
+chat.close()
+// @ts-expect-error url is required
+connectChatStream({ model: 'm', messages })
+// @ts-expect-error reasoningTags is a boolean
+connectChatStream({ url: 'u', messages, reasoningTags: 'yes' })
+// @ts-expect-error a message has role and content
+connectChatStream({ url: 'u', messages: [{ role: 'user' }] })
