@@ -219,14 +219,15 @@ export const AI_CASES = [
     name: 'responses/failed', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
     frames: [rs('response.created', { response: rsResponse('in_progress') }), rs('response.output_text.delta', { item_id: 'msg_fx1', output_index: 0, content_index: 0, delta: 'Part' }),
       rs('response.failed', { response: rsResponse('failed', { error: { code: 'server_error', message: 'The model failed to generate a response.' }, usage: { input_tokens: 5, output_tokens: 1, total_tokens: 6 } }) })],
-    expect: { provider: 'openai-responses', text: 'Part', error: { errCode: 1830020, message: 'The model failed to generate a response.', providerCode: 'server_error' } }
+    // A failed response is a reply that ended: onDone with finishReason 'error' (issue 19, item 3).
+    expect: { provider: 'openai-responses', text: 'Part', reasoning: '', toolCalls: [], finishReason: 'error', rawFinishReason: 'failed', finishMessage: 'The model failed to generate a response. (server_error)', usage: { inputTokens: 5, outputTokens: 1, totalTokens: 6, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'responses/incomplete', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
     frames: [rs('response.created', { response: rsResponse('in_progress') }), rs('response.reasoning_text.delta', { item_id: 'rs_2', output_index: 0, content_index: 0, delta: 'raw thought' }),
       rs('response.output_text.delta', { item_id: 'msg_fx2', output_index: 1, content_index: 0, delta: 'Cut sh' }),
       rs('response.incomplete', { response: rsResponse('incomplete', { incomplete_details: { reason: 'max_output_tokens' }, usage: { input_tokens: 7, output_tokens: 16, total_tokens: 23, output_tokens_details: { reasoning_tokens: 9 } } }) })],
-    expect: { provider: 'openai-responses', text: 'Cut sh', reasoning: 'raw thought', toolCalls: [], finishReason: 'max_output_tokens', usage: { inputTokens: 7, outputTokens: 16, totalTokens: 23, reasoningTokens: 9 }, complete: true }
+    expect: { provider: 'openai-responses', text: 'Cut sh', reasoning: 'raw thought', toolCalls: [], finishReason: 'length', rawFinishReason: 'max_output_tokens', usage: { inputTokens: 7, outputTokens: 16, totalTokens: 23, reasoningTokens: 9 }, complete: true }
   },
   {
     name: 'anthropic/text', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
@@ -269,7 +270,7 @@ export const AI_CASES = [
       an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { input_tokens: 2100, output_tokens: 40 } }),
       an('message_stop', {})
     ],
-    expect: { provider: 'anthropic', text: 'Sunny ☀️', reasoning: '', toolCalls: [{ index: 0, id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', arguments: '{"query": "weather Paris"}' }], finishReason: 'end_turn', usage: { inputTokens: 2100, outputTokens: 40, totalTokens: 2140, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'anthropic', text: 'Sunny ☀️', reasoning: '', toolCalls: [{ index: 0, id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', arguments: '{"query": "weather Paris"}' }], finishReason: 'stop', rawFinishReason: 'end_turn', usage: { inputTokens: 2100, outputTokens: 40, totalTokens: 2140, reasoningTokens: 0 }, complete: true }
   },
   {
     name: 'anthropic/overloaded', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
@@ -369,30 +370,6 @@ export const AI_CASES = [
   },
 
   // ---- Endings (issue 19, item 3) ----
-  {
-    // Source: OpenAI API reference, Responses streaming events: "response.incomplete: An event that is emitted when a
-    // response finishes as incomplete", its response with "status": "incomplete" and "incomplete_details": {"reason":
-    // ...}; the Response object: incomplete_details.reason "max_output_tokens" or "content_filter".
-    name: 'responses/incomplete', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
-    frames: [
-      rs('response.created', { response: rsResponse('in_progress') }),
-      rs('response.output_text.delta', { item_id: 'msg_fx2', output_index: 0, content_index: 0, delta: 'The first three are' }),
-      rs('response.incomplete', { response: rsResponse('incomplete', { incomplete_details: { reason: 'max_output_tokens' }, usage: { input_tokens: 8, output_tokens: 16, total_tokens: 24, output_tokens_details: { reasoning_tokens: 12 } } }) })
-    ],
-    expect: { provider: 'openai-responses', text: 'The first three are', reasoning: '', toolCalls: [], finishReason: 'length', rawFinishReason: 'max_output_tokens', usage: { inputTokens: 8, outputTokens: 16, totalTokens: 24, reasoningTokens: 12 }, complete: true }
-  },
-  {
-    // Source: OpenAI API reference, Responses streaming events, response.failed: {"type": "response.failed",
-    // "response": {"id": "resp_123", "object": "response", "status": "failed", "error": {"code": "server_error",
-    // "message": "The model failed to generate a response."}, ...}}. A reply that ended, reported as its finish reason.
-    name: 'responses/failed', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
-    frames: [
-      rs('response.created', { response: rsResponse('in_progress') }),
-      rs('response.output_text.delta', { item_id: 'msg_fx3', output_index: 0, content_index: 0, delta: 'Partial' }),
-      rs('response.failed', { response: rsResponse('failed', { error: { code: 'server_error', message: 'The model failed to generate a response.' } }) })
-    ],
-    expect: { provider: 'openai-responses', text: 'Partial', reasoning: '', toolCalls: [], finishReason: 'error', rawFinishReason: 'failed', finishMessage: 'The model failed to generate a response. (server_error)', usage: null, complete: true }
-  },
   {
     // Azure OpenAI: the prompt's filter results first (a chunk with "choices": []), content_filter_results on the
     // choices, and a filtered completion ends with finish_reason "content_filter". Source: Azure OpenAI "Content

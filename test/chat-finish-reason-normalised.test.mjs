@@ -27,6 +27,8 @@ test('every documented value, without tool calls', () => {
 })
 
 test('a natural stop with tool calls in the reply is tool_calls (Gemini STOP, Ollama stop, Responses completed); other endings stay', () => {
-  for (const raw of ['stop', 'STOP', 'completed', 'end_turn']) expect(normalizeFinishReason(raw, true)).toBe('tool_calls')
+  for (const raw of ['stop', 'STOP', 'completed']) expect(normalizeFinishReason(raw, true)).toBe('tool_calls')
+  // Anthropic says tool_use when it waits for tool results; end_turn after its own server tools is a finished answer.
+  expect(normalizeFinishReason('end_turn', true)).toBe('stop')
   for (const raw of ['length', 'MAX_TOKENS', 'content_filter', 'failed', '']) expect(normalizeFinishReason(raw, true)).toBe(DOCUMENTED[raw])
 })
