@@ -2,6 +2,7 @@
 // function of the prompt, so tests can predict every streamed token. Any bearer key works
 // except "wrong" (refused with OpenAI's 401 body, as every /ai path of server/ai.mjs does).
 import { wrongKeyError } from './ai-errors.mjs'
+import { markdownPacing, markdownReply, wantsMarkdown } from './markdown-reply.mjs'
 import { intParam, sendJson } from './http.mjs'
 import { closeSignal, openStream, pause, rethrowUnlessClosed, writeFlushed } from './stream.mjs'
 
@@ -12,6 +13,8 @@ const DEFAULT_DELAY_MS = 40
 // Multi-byte text (CJK, emoji, accented Latin) makes clients' UTF-8 decoding
 // across chunk boundaries part of every chat test.
 export function mockReply(prompt) {
+  // A prompt that names Markdown gets a Markdown answer (server/markdown-reply.mjs).
+  if (wantsMarkdown(prompt)) return markdownReply(prompt)
   return (
     `You said: "${prompt}". ` +
     'This is a mock reply from the local test server, streamed one word at a time. ' +
@@ -97,8 +100,9 @@ export async function handleChat(req, res, { params, body }) {
   const signal = closeSignal(res)
   try {
     const tokens = mockTokens(prompt)
+    const pacing = wantsMarkdown(prompt) ? markdownPacing(tokens) : { delay, pauseAfter: -1, pauseMs: 0 }
     for (let i = 0; i < tokens.length; i++) {
-      if (i > 0) await pause(delay, signal)
+      if (i > 0) await pause(i === pacing.pauseAfter + 1 ? pacing.pauseMs : pacing.delay, signal)
       const delta = i === 0 ? { role: 'assistant', content: tokens[i] } : { content: tokens[i] }
       await writeFlushed(res, chunk(delta, null), signal)
     }
