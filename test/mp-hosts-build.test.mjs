@@ -47,13 +47,25 @@ const recordingOpen = (connect, flags) => (options) => {
 
 /**
  * Shared scenarios that cannot hold on Douyin, because tt.createEventSource hides what they check (docs/mini-programs.md):
- * the status, headers and body of a refused response, and the retry: field.
+ * the status, headers and body of a refused response, the retry: field and comments.
  */
 const DOUYIN_HIDES = {
   '204 No Content closes with a status error and never reconnects': 'no status: a refused response is a network error',
   '401 reports status, headers and the response body, and does not reconnect': 'no status or body',
   'wrong Content-Type with status 200 fails with 1830006 and the body': 'the host refuses it without saying why',
-  'reconnect after a drop mid-event sends Last-Event-ID and resumes; retry: sets the delay': 'retry: stays inside the host'
+  'reconnect after a drop mid-event sends Last-Event-ID and resumes; retry: sets the delay': 'retry: stays inside the host',
+  // Status and headers never reach the plugin, so status-driven retry rules cannot apply: every refused response
+  // is a network error (GET retries it with backoff, POST reports it once).
+  'a GET answered 429 with Retry-After in seconds waits that long (plus up to 20 % jitter), then streams; data.retryAfter says so': 'no status or Retry-After',
+  'retry-after-ms is read before Retry-After': 'no response headers',
+  'a 503 with Retry-After as an HTTP date waits until then': 'no status or Retry-After',
+  'a hostile Retry-After: 999999999 waits no longer than maxRetryAfter': 'no Retry-After',
+  'a GET answered 502 then 504 reconnects with backoff and then streams': 'no status: data.status is 0',
+  'a GET answered 500 fails at once: only 429, 502, 503 and 504 are retried by default': 'no status: a 500 is a network error, which a GET retries',
+  'a POST answered 429 is not replayed by default; the final error still says when to retry (data.retryAfter)': 'no status or Retry-After',
+  'a POST with retryOnStatus [429] is resent after the wait, with the same body, and ends with its reply': 'no status to match retryOnStatus',
+  'a 302 without Location fails with 1830011 and says the header was missing': 'no status or headers',
+  'onComment receives comment lines in stream order, the text after the colon as sent': 'comments stay inside the host'
 }
 
 for (const [platform, def] of Object.entries(MP_HOSTS)) {
@@ -138,6 +150,11 @@ for (const [platform, def] of Object.entries(MP_HOSTS)) {
     }
   })
 }
+
+test('every scenario said to be hidden on Douyin is a shared scenario (a renamed one would otherwise run nowhere)', () => {
+  const names = new Set(sharedScenarios().map((s) => s.name))
+  expect(Object.keys(DOUYIN_HIDES).filter((name) => !names.has(name))).toEqual([])
+})
 
 describe('mp-harmony: runtimes without chunked requests', () => {
   test('ASCF before 2.0.2: the POST is answered whole, a GET fails with 1830007 naming both versions', async () => {

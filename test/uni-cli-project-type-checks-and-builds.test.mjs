@@ -82,9 +82,10 @@ test('a type imported as a value in a plugin file is caught: the template\'s pre
   try {
     const file = path.join(planted, 'src/uni_modules/connect-event-source/utssdk/common/options.uts')
     const text = fs.readFileSync(file, 'utf8')
-    const typeImport = "import type { ConnectEventSourceOptions } from '../interface.uts'"
-    expect(text).toContain(typeImport)
-    fs.writeFileSync(file, text.replace(typeImport, "import { ConnectEventSourceOptions } from '../interface.uts'"))
+    // The type-only import that names ConnectEventSourceOptions, whatever else it lists, made a value import.
+    const typeImport = /^import type (\{[^}]*\bConnectEventSourceOptions\b[^}]*\}) from '\.\.\/interface\.uts'$/m
+    expect(text).toMatch(typeImport)
+    fs.writeFileSync(file, text.replace(typeImport, "import $1 from '../interface.uts'"))
     const warnings = pluginWarnings(await runInProject(planted, BINS.uni, ['build']))
     expect(warnings.join('\n')).toMatch(/"ConnectEventSourceOptions" is not exported by ".*interface\.uts"/)
   } finally {

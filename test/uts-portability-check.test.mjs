@@ -208,11 +208,9 @@ describe('scope: a rule concerns the app targets that compile the file', () => {
 })
 
 describe('the real plugin', () => {
-	test('uni_modules/connect-event-source passes, in under 2 s', () => {
-		const started = Date.now()
+	// No time limit here: timing belongs in the benchmark, not in tests (the check prints its own duration).
+	test('uni_modules/connect-event-source passes', () => {
 		const r = checkPlugin(DEFAULT_PLUGIN)
-		const ms = Date.now() - started
 		expect(r.findings, `\n${show(r)}\n`).toEqual([])
-		expect(ms).toBeLessThan(2000)
 	})
 })

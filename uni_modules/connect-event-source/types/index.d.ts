@@ -387,6 +387,14 @@ type ChatStreamOptions = {
      * model may think silently for minutes).
      */
     heartbeatTimeout?: number | null;
+    /**
+     * Reasoning written inline in the answer goes to onReasoning: `<think>…</think>` at the start of a reply (DeepSeek-R1
+     * distills, Qwen3, QwQ on Ollama, vLLM or llama.cpp without a reasoning parser) and Zhipu GLM-Z1's `###Thinking` /
+     * `###Response` markers, wherever the chunks split them; onText never shows a partial marker (one that may still
+     * come is held until the next delta tells). Default: on for the 'openai' and 'ollama' formats, off for the others.
+     * false: the text passes through untouched.
+     */
+    reasoningTags?: boolean | null;
 };
 /**
  * A text update (onText, onReasoning).
@@ -418,9 +426,14 @@ declare class ChatToolCall {
      */
     name: string;
     /**
-     * The arguments as JSON text (Gemini and Ollama send an object: serialized).
+     * The arguments as JSON text (Gemini and Ollama send an object: serialized); "{}" when the provider sent none.
      */
     arguments: string;
+    /**
+     * '' when arguments is a JSON object; otherwise why not (the text was cut off by a length limit, or the model wrote
+     * invalid JSON): check it before JSON.parse(arguments).
+     */
+    argumentsError: string;
 }
 /**
  * A piece of a tool call (onToolCall).
@@ -446,6 +459,15 @@ declare class ChatToolCallEvent {
      * The arguments text so far.
      */
     arguments: string;
+    /**
+     * The call is complete: sent once per call, with delta '' and the final arguments ("{}" when none came), when the
+     * provider ends the call (Anthropic, Responses; Gemini and Ollama send whole calls) or else when the reply ends.
+     */
+    done: boolean;
+    /**
+     * With done: '' when arguments is a JSON object, otherwise why not (as ChatToolCall.argumentsError); '' before done.
+     */
+    argumentsError: string;
 }
 /**
  * Token usage as the provider reported it.
@@ -489,10 +511,25 @@ declare class ChatStreamResult {
      */
     toolCalls: ChatToolCall[];
     /**
-     * The provider's finish reason as sent (OpenAI finish_reason, Anthropic stop_reason, Responses status or
-     * incomplete_details.reason, Gemini finishReason, Ollama done_reason); '' when none came (the response ended without one).
+     * Why the reply ended, the same word for every provider: 'stop' (a natural end), 'length' (a token limit:
+     * OpenAI length, Responses max_output_tokens, Anthropic max_tokens, Gemini MAX_TOKENS, Ollama length),
+     * 'tool_calls' (the model waits for tool results; also a 'stop' that came with tool calls, as Gemini and Ollama
+     * send), 'content_filter' (OpenAI and Azure content_filter, Anthropic refusal, Gemini SAFETY, RECITATION,
+     * BLOCKLIST, PROHIBITED_CONTENT, SPII, a blocked prompt), 'error' (Responses response.failed, Gemini
+     * MALFORMED_FUNCTION_CALL); any other value as the provider sent it (Anthropic pause_turn, Gemini OTHER);
+     * '' when none came (the response ended early: see complete).
      */
     finishReason: string;
+    /**
+     * The finish reason as the provider sent it (OpenAI finish_reason, Anthropic stop_reason, Responses
+     * incomplete_details.reason or status, Gemini finishReason or promptFeedback.blockReason, Ollama done_reason).
+     */
+    rawFinishReason: string;
+    /**
+     * The provider's explanation of the ending where it sends one: the error message (and code) of a failed Responses
+     * reply, Gemini finishMessage or blockReasonMessage; else ''.
+     */
+    finishMessage: string;
     /**
      * Token usage, or null when the provider sent none (OpenAI-compatible servers send it with
      * stream_options.include_usage, which the built body sets).
