@@ -35,3 +35,26 @@ test('fuzz: 3000 random byte strings, mostly-valid and garbage, random 1..40-byt
     expect(viaCarry(bytes, cuts)).toBe(viaStream(bytes, cuts))
   }
 })
+
+test('fuzz: chunks of 300-2000 bytes that switch between the two decoders (ASCII-only, non-ASCII, garbage) equal stream mode', () => {
+  // From 512 bytes, a chunk after one with non-ASCII text goes to a second TextDecoder in stream mode (text-decoder.uts
+  // WIDE_MIN): mixing ASCII-only and non-ASCII stretches makes the decoder switch back and forth on every input.
+  const rand = seededRandom(181818)
+  const enc = new TextEncoder()
+  for (let round = 0; round < 300; round++) {
+    const pieces = []
+    for (let k = 0; k < 12; k++) {
+      const kind = Math.floor(rand() * 3)
+      const n = 100 + Math.floor(rand() * 1500)
+      if (kind == 0) pieces.push(enc.encode('data: ascii only\r\n'.repeat(Math.ceil(n / 18)).slice(0, n)))
+      else if (kind == 1) pieces.push(enc.encode('mostly ascii 你好 😀 é '.repeat(Math.ceil(n / 20))))
+      else pieces.push(new Uint8Array(n).map(() => INTERESTING[Math.floor(rand() * INTERESTING.length)]))
+    }
+    const bytes = new Uint8Array(pieces.reduce((a, p) => a + p.length, 0))
+    let at = 0
+    for (const p of pieces) { bytes.set(p, at); at += p.length }
+    const cuts = []
+    for (let p = 300 + Math.floor(rand() * 1700); p < bytes.length; p += 300 + Math.floor(rand() * 1700)) cuts.push(p)
+    expect(viaCarry(bytes, cuts)).toBe(viaStream(bytes, cuts))
+  }
+})
