@@ -48,7 +48,8 @@ export async function buildRevision(rev) {
   const tar = execFileSync('git', ['archive', sha, COMMON], { cwd: root, maxBuffer: 64 << 20 })
   execFileSync('tar', ['-x', '-C', dir], { input: tar })
   const entry = dir + 'entry.ts'
-  writeFileSync(entry, `export { SseParser } from './${COMMON}/parser.uts'\nexport { createJsDecoder } from './${COMMON}/text-decoder.uts'\n`)
+  writeFileSync(entry, `export { SseParser } from './${COMMON}/parser.uts'\nexport { createJsDecoder } from './${COMMON}/text-decoder.uts'\n` +
+    `export { createOursPipe } from '${root}bench/lib/ours-pipe.ts'\n`)
   await build({ ...common, entryPoints: [entry], outfile: out, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] })
   return { name: 'ours@' + sha, module: out }
 }

@@ -3,3 +3,4 @@ export { SseParser } from '../../uni_modules/connect-event-source/utssdk/common/
 export { Utf8Decoder } from '../../uni_modules/connect-event-source/utssdk/common/utf8.uts'
 export { createJsDecoder } from '../../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 export { connectEventSource } from '../../src/index.ts'
+export { createOursPipe } from './ours-pipe.ts'

@@ -50,12 +50,14 @@ export function makePipelines(engine) {
 }
 
 /** Our pipeline over an engine module ({ SseParser, createJsDecoder }): this tree's, or an earlier commit's (--against). */
-export function oursPipeline(name, title, { SseParser, createJsDecoder }) {
+export function oursPipeline(name, title, { SseParser, createJsDecoder, createOursPipe }) {
   return {
     name,
     title,
-    // Exactly what connection.uts does with each chunk of onBytes.
+    // Exactly what connection.uts does with each chunk of onBytes; the bundle's own copy of this code when it has one
+    // (ours-pipe.ts: call sites that see one SseParser class stay monomorphic with --against).
     create(sink) {
+      if (createOursPipe) return createOursPipe(SseParser, createJsDecoder, sink)
       const decoder = createJsDecoder()
       const parser = new SseParser(sink, null, null, null, 0)
       return {
