@@ -56,6 +56,10 @@ const started = Date.now()
 const info = machine()
 console.log(`connect-event-source bench${quick ? ' (--quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.os}`)
 console.log(`Node ${info.node} (V8 ${info.v8}), load average ${info.loadAverage.join(' ')}, clock ${clock}`)
+// A load average at or above the core count means other processes compete for every core: single runs get preempted
+// and per-round ratios swing widely (seen: 0.3x-4x within one workload at load 5 on 2 cores).
+const busy = (load) => load[0] >= info.cores
+if (busy(info.loadAverage)) console.log(`WARNING: machine busy (1-minute load ${info.loadAverage[0]} on ${info.cores} cores): ratios are unreliable; compare "best run vs best run" lines, re-run, or use node bench/instructions.mjs`)
 await buildAll()
 const against = []
 for (const rev of againstRevs) against.push(await buildRevision(rev))
@@ -83,6 +87,7 @@ if (v.length) {
   console.log(table(['target', 'measured', ''], v.map((x) => [x.target, x.value, x.met ? 'met' : 'MISSED'])))
 }
 const loadAfter = machine().loadAverage
+if (busy(loadAfter)) console.log(`\nWARNING: machine busy at the end too (1-minute load ${loadAfter[0]} on ${info.cores} cores): the verdicts above rest on noisy rounds.`)
 console.log(`\nNoise: one machine, one run; medians of interleaved runs. Load average ${info.loadAverage.join(' ')} before, ${loadAfter.join(' ')} after` +
   ` (${info.cores} cores): other processes shift absolute numbers by tens of percent; ratios measured in the same process are steadier.` +
   ` Latency p99/max over loopback mostly shows scheduler noise. Re-run before drawing conclusions from small differences.`)

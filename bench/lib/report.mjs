@@ -30,7 +30,8 @@ export function parseTable(r) {
   return table(['workload', 'MB', 'ours MB/s', 'evsrc-parser MB/s', 'fetch-evsrc MB/s', 'floor MB/s', 'ours/evsrc-parser', 'ours/floor', 'ours events/s', 'evsrc-parser events/s'], rows) +
     '\n' + r.workloads.map((w) => `  ${w.name}: ${w.title} (${fmt(w.chunks)} chunks)`).join('\n') +
     '\nRatios round by round (each round runs every pipeline once, shuffled; the table shows their median):\n' +
-    r.workloads.map((w) => `  ${w.name}: ours/evsrc-parser ${w.rounds.vsEventsourceParser.map((x) => x.toFixed(2)).join(' ')}\n  ${' '.repeat(w.name.length)}  ours/floor        ${w.rounds.vsFloor.map(pct).join(' ')}`).join('\n') +
+    r.workloads.map((w) => `  ${w.name}: ours/evsrc-parser ${w.rounds.vsEventsourceParser.map((x) => x.toFixed(2)).join(' ')}\n  ${' '.repeat(w.name.length)}  ours/floor        ${w.rounds.vsFloor.map(pct).join(' ')}` +
+      (w.bestOfRounds ? `\n  ${' '.repeat(w.name.length)}  best run vs best run: ours/evsrc-parser ${ratio(w.bestOfRounds.vsEventsourceParser)}, ours/floor ${pct(w.bestOfRounds.vsFloor)}` : '')).join('\n') +
     (revisions.length ? '\n\nEarlier commits in the same rounds (--against):\n' + table(['workload', 'pipeline', 'it/evsrc-parser', 'it/floor', 'ours/it', 'ours/it per round (min-max)'], revisions) : '')
 }
 
@@ -78,10 +79,11 @@ export function verdicts(sections) {
   const parse = sections.parse
   if (parse) {
     for (const w of parse.workloads) {
-      out.push({ target: `${w.name}: ours >= ${TARGETS.vsEventsourceParser}x eventsource-parser`, value: ratio(w.oursVsEventsourceParser), met: w.oursVsEventsourceParser >= TARGETS.vsEventsourceParser })
+      const bestRuns = w.bestOfRounds ? ` (best runs ${ratio(w.bestOfRounds.vsEventsourceParser)})` : ''
+      out.push({ target: `${w.name}: ours >= ${TARGETS.vsEventsourceParser}x eventsource-parser`, value: ratio(w.oursVsEventsourceParser) + bestRuns, met: w.oursVsEventsourceParser >= TARGETS.vsEventsourceParser })
     }
     const ai = parse.workloads.find((w) => w.name == 'ai-chat')
-    if (ai) out.push({ target: `ai-chat: ours >= ${pct(TARGETS.aiChatVsFloor)} of the decode-and-scan floor`, value: pct(ai.oursVsFloor), met: ai.oursVsFloor >= TARGETS.aiChatVsFloor })
+    if (ai) out.push({ target: `ai-chat: ours >= ${pct(TARGETS.aiChatVsFloor)} of the decode-and-scan floor`, value: pct(ai.oursVsFloor) + (ai.bestOfRounds ? ` (best runs ${pct(ai.bestOfRounds.vsFloor)})` : ''), met: ai.oursVsFloor >= TARGETS.aiChatVsFloor })
   }
   if (sections.sdk) {
     for (const p of sections.sdk.providers) {
