@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildAll, buildRevision } from './lib/build.mjs'
 import { PARSE_WORKLOADS } from './lib/workloads.mjs'
 import { machine } from './lib/machine.mjs'
-import { e2eTable, memoryTable, parseTable, sdkTable, utf8Table, verdicts, TARGETS } from './lib/report.mjs'
+import { e2eTable, jvmTable, memoryTable, parseTable, sdkTable, utf8Table, verdicts, TARGETS } from './lib/report.mjs'
 import { table } from './lib/stats.mjs'
 import { chatTable } from './sections/chat.mjs'
 
@@ -19,7 +19,8 @@ const SECTIONS = [
   { name: 'e2e-node', title: 'End to end in Node over loopback (server in another process)', table: e2eTable },
   { name: 'e2e-browser', title: 'End to end in Chromium over loopback', table: e2eTable },
   { name: 'chat', title: 'connectChatStream: cost per token over the engine, UI updates saved by coalescing', table: chatTable },
-  { name: 'sdk', title: 'connectChatStream vs the providers\' official SDKs, per token over loopback (lower is better)', table: sdkTable }
+  { name: 'sdk', title: 'connectChatStream vs the providers\' official SDKs, per token over loopback (lower is better)', table: sdkTable },
+  { name: 'jvm', title: 'Android engine on the JVM (generated Kotlin over OkHttp) vs a plain Kotlin OkHttp reader, small events over loopback', table: jvmTable }
 ]
 
 const args = process.argv.slice(2)

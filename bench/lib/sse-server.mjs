@@ -2,6 +2,7 @@
 // so the client being measured has its event loop to itself. 127.0.0.1 only.
 //   GET /clock                          server time (performance.timeOrigin + performance.now(), ms)
 //   GET /throughput?n=N                 N AI chat events then `data: [DONE]`, written as fast as the socket takes them
+//   GET /small?n=N                      N small events (`data: <i>`) then `data: [DONE]`, as fast as the socket takes them
 //   GET /latency?n=N&interval=MS&pad=B  N events {"i","t": write time} one per interval (padded to about B bytes), then [DONE]
 //   GET /page                           the Chromium page; /build/* the bundles; /lib/* bench/lib modules
 import { createServer } from 'node:http'
@@ -31,6 +32,20 @@ function throughputBody(n) {
     parts.push('data: [DONE]\n\n')
     body = Buffer.from(parts.join(''))
     bodies.set(n, body)
+  }
+  return body
+}
+
+/** n small events, `data: <i>` each (about 14 bytes), then [DONE]: the per-event cost of a client, not its decoding. */
+function smallBody(n) {
+  const key = 'small' + n
+  let body = bodies.get(key)
+  if (!body) {
+    const parts = []
+    for (let i = 0; i < n; i++) parts.push('data: ' + i + '\n\n')
+    parts.push('data: [DONE]\n\n')
+    body = Buffer.from(parts.join(''))
+    bodies.set(key, body)
   }
   return body
 }
@@ -76,6 +91,9 @@ export function startBenchServer(port = 0) {
     } else if (url.pathname == '/throughput') {
       res.writeHead(200, SSE_HEADERS)
       writeAll(res, throughputBody(q('n', 50000)))
+    } else if (url.pathname == '/small') {
+      res.writeHead(200, SSE_HEADERS)
+      writeAll(res, smallBody(q('n', 1000000)))
     } else if (url.pathname == '/latency') {
       res.writeHead(200, SSE_HEADERS)
       req.socket.setNoDelay(true)
