@@ -21,7 +21,20 @@ const emptyAppend = (file, cls, name) => [
   { key: `${file}|${cls}.decode|EqualityOperator|${name}.length > 0 => ${name}.length >= 0`, reason: `the same: the extra case is an empty ${name}.` }
 ]
 
+// parser.uts processJoinedLine: the `data:` fast path is a shortcut of the general path below it (field named by a
+// substring, then applyField(FIELD_DATA) -> appendData with the same value): a mutant that only skips the shortcut
+// (never takes it, or takes it for fewer lines) changes speed, not output. (end >= 5 is implied by charCodeAt(4) == COLON.)
+const joinedDataShortcut = [
+  { key: "common/parser.uts|SseParser.processJoinedLine|StatementRemoval|if (line.charCodeAt(0) == 100 && end >= 5 && line.charCodeAt(4) == COLON && line.charCodeAt(1) == 97 && line.charCodeAt(2) == 116 && line.charCodeAt(3) == 97) { => {}", reason: 'the line then goes through the general path, which appends the same data value.' },
+  { key: "common/parser.uts|SseParser.processJoinedLine|ConditionalExpression|line.charCodeAt(0) == 100 && end >= 5 && line.charCodeAt(4) == COLON && line.charCodeAt(1) == 97 && line.charCodeAt(2) == 116 && line.charCodeAt(3) == 97 => false", reason: 'the line then goes through the general path, which appends the same data value.' },
+  { key: "common/parser.uts|SseParser.processJoinedLine|EqualityOperator|end >= 5 => end > 5", reason: 'the line then goes through the general path, which appends the same data value.' },
+  { key: "common/parser.uts|SseParser.processJoinedLine|EqualityOperator|end >= 5 => end < 5", reason: 'the line then goes through the general path, which appends the same data value.' },
+  { key: "common/parser.uts|SseParser.processJoinedLine|ConditionalExpression|end >= 5 => true", reason: 'the line then goes through the general path, which appends the same data value.' },
+  { key: "common/parser.uts|SseParser.processJoinedLine|BlockStatement|{ let valueStart = 5 if (valueStart < end && line.charCodeAt(valueStart) == SPACE) valueStart++ this.appendData(valueStart == end ? '' : line.substring(valueSta => {}", reason: 'the line then goes through the general path, which appends the same data value.' },
+]
+
 export const EQUIVALENT = [
+  ...joinedDataShortcut,
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|StringLiteral|'call:' => ''`, reason: 'the prefix only namespaces the accumulator key; "0" and "call:0" key the same calls (every Ollama key has the same form).' },
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|UpdateOperator|this.calls++ => this.calls--`, reason: 'the keys stay distinct (0, -1, -2...), and calls are numbered by arrival in the accumulator, not by key.' },
   ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'thinking'),
