@@ -100,6 +100,18 @@ describe('fields', () => {
   test('a field name with the colon far away is not a known field', () => {
     expect(one('dataxxxxxx: a\n\n').events).toEqual([])
   })
+  test('the field rules hold for a line carried across chunks (processJoinedLine names fields on its own), at every split', () => {
+    // Near misses of "data:" one character off at each position, known fields with and without a space, a field with
+    // no colon, a comment: cut anywhere, each line is a carried line in some splits and a line inside a chunk in others.
+    const text = 'xata: 1\ndxta: 2\ndaxa: 3\ndatx: 4\ndata; 5\nevent:e\nid: 9\nretry: 12\nretry\n: c\ndata\ndata:x\n\n'
+    const expected = [{ type: 'e', data: '\nx', id: '9' }]
+    for (const parts of splits(text)) {
+      const r = parseChunks(parts)
+      expect(r.events, JSON.stringify(parts)).toEqual(expected)
+      expect(r.retries, JSON.stringify(parts)).toEqual([12])
+      expect(r.comments, JSON.stringify(parts)).toEqual([' c'])
+    }
+  })
 })
 
 describe('comments', () => {
