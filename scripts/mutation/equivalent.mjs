@@ -35,6 +35,7 @@ const joinedDataShortcut = [
 
 export const EQUIVALENT = [
   ...joinedDataShortcut,
+  { key: 'common/parser.uts|SseParser.applyField|StatementRemoval|return => ;|#2', reason: 'the return after eventTooLarge in the event branch: the parser is halted then (nothing is dispatched until reset()), and reset() clears the event type it would go on to set; nothing can read it in between.' },
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|StringLiteral|'call:' => ''`, reason: 'the prefix only namespaces the accumulator key; "0" and "call:0" key the same calls (every Ollama key has the same form).' },
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|UpdateOperator|this.calls++ => this.calls--`, reason: 'the keys stay distinct (0, -1, -2...), and calls are numbered by arrival in the accumulator, not by key.' },
   ...emptyAppend('common/chat/ollama.uts', 'OllamaDecoder', 'thinking'),
