@@ -290,12 +290,13 @@ export function scanSwift(text, report, options = {}) {
 		}
 
 		// Closures compared: parameters typed @escaping compared with ==/!=/===/!== or searched with indexOf/includes.
-		for (const fn of all(root, { any: [{ kind: 'function_declaration' }, { kind: 'init_declaration' }], has: { kind: 'parameter', has: { kind: 'parameter_modifiers', stopBy: 'end' } } })) {
-			const escaping = new Set(all(fn, { kind: 'parameter', has: { kind: 'parameter_modifier', regex: '@escaping', stopBy: 'end' } }).map((p) => named(p).filter((c) => c.kind() === 'simple_identifier').at(-1)?.text()))
-			if (!escaping.size) continue
-			for (const eq of all(fn, { kind: 'equality_expression' })) {
-				const sides = named(eq)
-				if (sides.some((s) => s.text() === 'nil')) continue
+		const escapingParam = { any: [{ kind: 'parameter' }, { kind: 'lambda_parameter' }], regex: '@escaping' }
+		for (const fn of all(root, { any: [{ kind: 'function_declaration' }, { kind: 'init_declaration' }], has: { ...escapingParam, stopBy: 'end' }, not: { inside: { kind: 'function_declaration', stopBy: 'end' } } })) {
+			const escaping = new Set(all(fn, escapingParam).map((p) => named(p).filter((c) => c.kind() === 'simple_identifier').at(-1)?.text()))
+			// tree-sitter-swift parses a == b as an equality_expression, or (after return) as an infix_expression.
+			for (const eq of all(fn, { any: [{ kind: 'equality_expression' }, { kind: 'infix_expression', has: { kind: 'custom_operator', regex: '^(?:==|!=|===|!==)$' } }] })) {
+				const sides = named(eq).filter((c) => c.kind() !== 'custom_operator')
+				if (eq.find({ rule: { regex: '^nil$' } })) continue // x == nil (tree-sitter may nest it as a == (nil || ...))
 				if (sides.some((s) => escaping.has(s.text()))) at(eq, 'function-equality', `${eq.text()} compares closures; Swift closures are not Equatable`)
 			}
 			for (const call of all(fn, { kind: 'call_expression', has: { kind: 'navigation_expression', nthChild: 1, has: { kind: 'navigation_suffix', has: { kind: 'simple_identifier', regex: '^(?:indexOf|lastIndexOf|includes)$' } } } })) {
@@ -303,6 +304,9 @@ export function scanSwift(text, report, options = {}) {
 				if (args.some((a) => escaping.has(a.text()))) at(call, 'function-equality', `${memberOf(named(call)[0])}(${args.map((a) => a.text()).join(', ')}) searches for a closure; Swift closures are not Equatable`)
 			}
 		}
+
+		// f(...list): UTS's spread is copied as is; Swift reads the prefix ... as a range (PartialRangeThrough), not a spread.
+		for (const r of all(root, { kind: 'open_start_range_expression', inside: { kind: 'value_argument' } })) at(r, 'spread-argument', 'a spread argument in Swift (not translated): a range, not the elements; does not compile')
 
 		// Arrays are values: mutating (x as! [T]) or a local copy of an array property changes a copy.
 		for (const call of all(root, { kind: 'call_expression', has: { kind: 'navigation_expression', nthChild: 1, has: { kind: 'tuple_expression', has: { kind: 'as_expression', has: { kind: 'array_type' } } } } })) {
