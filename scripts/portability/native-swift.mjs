@@ -100,11 +100,11 @@ const snippet = (t) => JSON.stringify(t.length > 60 ? t.slice(0, 57) + '...' : t
  */
 const KNOWN_TYPES = new Set([
 	// Swift standard library (https://developer.apple.com/documentation/swift/swift-standard-library)
-	'Any', 'AnyObject', 'Bool', 'Unicode', 'Character', 'Double', 'Error', 'Float', 'Int', 'Int8', 'Int16', 'Int32', 'Int64', 'UInt', 'UInt8', 'UInt16', 'UInt32', 'UInt64', 'Never', 'Optional', 'Result', 'Self', 'String', 'Substring', 'Void', 'Dictionary', 'Set', 'Array',
+	'Any', 'AnyObject', 'Array', 'Bool', 'Character', 'Dictionary', 'Double', 'Error', 'Float', 'Int', 'Never', 'Optional', 'String', 'Unicode', 'Void',
 	// Foundation (https://developer.apple.com/documentation/foundation)
-	'Data', 'Date', 'TimeInterval', 'DispatchQueue', 'NSError', 'NSNull', 'NSNumber', 'NSObject', 'NSString', 'Thread', 'Timer', 'URL', 'URLRequest', 'URLResponse', 'HTTPURLResponse', 'URLSession', 'URLSessionDataTask', 'URLSessionDataDelegate', 'URLSessionTask', 'URLSessionTaskDelegate', 'URLSessionDelegate', 'URLSessionConfiguration', 'OperationQueue', 'JSONSerialization', 'CharacterSet',
-	// DCloud's iOS runtime, as the generated code names it (DCloudUTSFoundation, DCloudUniappRuntime)
-	'UTSiOS', 'UTSObject', 'UTSCallback', 'UTSJSONObject', 'UTSError', 'UTSPromise', 'UniError', 'UniCallbackWrapper', 'UniPageBody', 'UTSTimer', 'UTSValueIterable', 'UTSSourceMapPosition', 'UTSAndroid', 'UTSNumber', 'UTSArray', 'Map', 'Uint8Array', 'ArrayBuffer', 'JSON', 'Math', 'console', 'TextDecoder', 'RegExp', 'UTSKeyIterable'
+	'Data', 'DispatchQueue', 'HTTPURLResponse', 'NSError', 'NSNumber', 'NSObject', 'Thread', 'TimeInterval', 'URL', 'URLRequest', 'URLResponse', 'URLSession',
+	// DCloud's iOS runtime as the generated Swift names it (DCloudUTSFoundation: UTS's any-object, error and JSON types)
+	'UTSCallback', 'UTSError', 'UTSJSONObject', 'UTSObject', 'UTSiOS', 'UniError',
 ])
 let runtimeTypes = null
 function dcloudRuntimeTypes() {
