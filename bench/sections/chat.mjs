@@ -36,7 +36,7 @@ async function bundle(name, utsJson) {
   }] : []
   const out = buildDir + name + '.mjs'
   await build({
-    stdin: { contents: `export { ChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { UTS } from '@dcloudio/uni-shared'\n`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `export { startChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { UTS } from '@dcloudio/uni-shared'\n`, resolveDir: root, loader: 'ts' },
     bundle: true, format: 'esm', platform: 'node', target: 'es2020', loader: { '.uts': 'ts' }, inject: [root + 'src/uni-globals.ts'], plugins,
     outfile: out, logLevel: 'warning', legalComments: 'none'
   })
@@ -45,7 +45,7 @@ async function bundle(name, utsJson) {
   return mod
 }
 
-/** ChatStream from the real uni-app x mp-weixin build (built once per source state, then loaded on a host object). */
+/** startChatStream from the real uni-app x mp-weixin build (built once per source state, then loaded on a host object). */
 async function mpWeixinChat() {
   const dir = await buildMpHost('mp-weixin', 'x')
   loadMpWeixinBuild(dir)
@@ -76,7 +76,7 @@ function costSection(engine, chat, w, quick, clock) {
   const tokens = w.events - 1
   const withHelper = (mod) => () => {
     const { connect, source } = fakeConnect()
-    const s = new mod.ChatStream(OPTIONS, connect)
+    const s = mod.startChatStream(OPTIONS, connect)
     let n = 0
     let len = 0
     s.onText((ev) => { n++; len = ev.text.length })
@@ -163,7 +163,7 @@ function coalescingSection(chat, w) {
         Date.now = clock.now
         const r = rng(rate)
         const { connect, source } = fakeConnect()
-        const s = new chat.plain.ChatStream({ ...OPTIONS, updateInterval: interval }, connect)
+        const s = chat.plain.startChatStream({ ...OPTIONS, updateInterval: interval }, connect)
         let updates = 0
         let shownLength = 0
         const arrivals = [] // [textLengthAfterToken, time]
