@@ -2,7 +2,8 @@
 // UTS portability check: the documented UTS pitfalls that no compiler on this machine reports (there is
 // no Swift or ArkTS toolchain here, and the Kotlin one only says "unresolved reference"). Reads the
 // plugin's .uts sources (type-aware, with the TypeScript compiler: .uts is TypeScript syntax) and, with
-// --generated DIR (the output of `node scripts/check-uts.mjs --out DIR`), the generated Swift. (The generated ArkTS
+// --generated DIR (the output of `node scripts/check-uts.mjs --out DIR`), the generated Swift, plus the plugin's hand-written
+// Swift: parsed by tree-sitter-swift (a syntax error fails), then rule-checked on the tree. (The generated ArkTS
 // goes through Huawei's own ArkTS linter instead: scripts/check-arkts.mjs.)
 // Every rule cites the DCloud document line it comes from (scripts/portability/rules.mjs,
 // docs/uts-portability.md). A finding can be waived in the source, with a reason:
@@ -16,7 +17,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { scanSwift } from './portability/native-swift.mjs'
+import { declaredTypes, handWrittenSwift, scanSwift, swiftUnits } from './portability/native-swift.mjs'
 import { RULES, citationText } from './portability/rules.mjs'
 import { parseSuppressions, suppressionFor } from './portability/suppress.mjs'
 import { ownerKey } from './portability/ts-util.mjs'
@@ -77,24 +78,24 @@ export function checkFiles(files, options = {}) {
 		}
 	}
 
-	// Generated code: a pitfall already reported (or waived) in the UTS source of the same member is not repeated.
+	// Swift (generated, or hand-written beside the UTS): parsed by tree-sitter-swift, then rule-checked on the tree. A pitfall
+	// already reported (or waived) in the UTS source of the same member is not repeated.
 	const nativeSeen = new Set()
+	const generated = (f) => /[\\/]app-ios-(?:x|vue3)[\\/]/.test(f.fileName)
+	// Hand-written Swift is compiled into the same module as the generated code (native mixing): its types are known there.
+	const knownTypes = new Set(inputs.filter((f) => f.fileName.endsWith('.swift') && !generated(f)).flatMap((f) => [...declaredTypes(swiftUnits(f.text))]))
 	for (const f of inputs) {
 		if (!f.fileName.endsWith('.swift')) continue
-		const scan = (t, r) => scanSwift(t, r)
 		const target = 'app-ios'
-		const lineStarts = [0]
-		for (let i = 0; i < f.text.length; i++) if (f.text[i] === '\n') lineStarts.push(i + 1)
-		scan(f.text, ({ pos, rule, message, key }) => {
+		scanSwift(f.text, ({ line, col, rule, message, key }) => {
 			if (seenKeys.has(`${rule}|${key}`) || !RULES[rule].platforms.includes(target)) return
-			let line = 1
-			while (line < lineStarts.length && lineStarts[line] <= pos) line++
 			const code = lineText(f.text, line)
 			const dedupe = `${rule}|${key}|${code}`
 			if (nativeSeen.has(dedupe)) return // the same code generated for uni-app x and uni-app
 			nativeSeen.add(dedupe)
-			result.findings.push({ rule, file: f.fileName, line, col: pos - lineStarts[line - 1] + 1, code, message: `${message} [generated, in ${key}]`, platforms: [target] })
-		})
+			const where = generated(f) ? `generated, in ${key}` : `in ${key}`
+			result.findings.push({ rule, file: f.fileName, line, col, code, message: `${message} [${where}]`, platforms: [target] })
+		}, { knownTypes })
 	}
 	const order = (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col
 	result.findings.sort(order)
@@ -106,7 +107,8 @@ export function checkFiles(files, options = {}) {
 export function checkPlugin(pluginDir = DEFAULT_PLUGIN, options = {}) {
 	const utssdk = path.join(pluginDir, 'utssdk')
 	const reach = appReach(utssdk, (f) => fs.readFileSync(f, 'utf8'))
-	return checkFiles([...reach.keys()], { ...options, platformsOf: (f) => reach.get(f) ?? [] })
+	// The hand-written Swift compiled with the iOS UTS (native mixing) goes through the same tree checks.
+	return checkFiles([...reach.keys(), ...handWrittenSwift(pluginDir)], { ...options, platformsOf: (f) => reach.get(f) ?? [] })
 }
 
 function generatedFiles(dir) {

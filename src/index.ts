@@ -4,7 +4,7 @@
  * JavaScript-only additions (not in the uni-app plugin's interface): the `signal` option and async iteration.
  * connectChatStream: the plugin's AI chat helper (the same .uts) over this entry's connectEventSource.
  */
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { SseParser } from '../uni_modules/connect-event-source/utssdk/common/parser.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { Utf8Decoder } from '../uni_modules/connect-event-source/utssdk/common/utf8.uts'
@@ -13,7 +13,7 @@ import { whatwgUrlCheck } from '../uni_modules/connect-event-source/utssdk/web/u
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import { awaitJsHeader } from '../uni_modules/connect-event-source/utssdk/common/await-header.uts'
 import { closeAllSources } from '../uni_modules/connect-event-source/utssdk/common/registry.uts'
-import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
+import { startChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
 import { CLOSED } from '../uni_modules/connect-event-source/utssdk/interface.uts'
 import type {
   ChatStreamOptions as UniChatStreamOptions,
@@ -119,7 +119,7 @@ export function connectEventSource(options: ConnectEventSourceOptions): UniEvent
     engineOptions.header = null
   }
   const given = isObject ? engineOptions : options
-  const source = new EventSourceConnection(given as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
+  const source = startEventSource(given as unknown as UniConnectEventSourceOptions, fetchPlatform) as unknown as UniEventSource
   if (signal != null) followSignal(source, signal)
   Object.defineProperty(source, Symbol.asyncIterator, { value: () => iterate(source), configurable: true, writable: true })
   return source
@@ -268,7 +268,7 @@ export function connectChatStream(options: ChatStreamOptions): UniChatStream {
   const isObject = options != null && typeof options === 'object'
   const { signal, ...chatOptions } = isObject ? options : ({} as ChatStreamOptions)
   const given = isObject ? chatOptions : options
-  const stream = new ChatStream(given as unknown as UniChatStreamOptions, connectEventSource as unknown as UniConnectEventSource) as unknown as UniChatStream
+  const stream = startChatStream(given as unknown as UniChatStreamOptions, connectEventSource as unknown as UniConnectEventSource) as unknown as UniChatStream
   if (signal != null) {
     if (signal.aborted) {
       later(() => stream.close())

@@ -3,7 +3,7 @@
 // What only a device adds: the main-looper Executor, the WebView cookie store and UTS's Kotlin output (index.uts).
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { startJvmTransport } from './support/jvm-transport.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
@@ -18,7 +18,7 @@ beforeAll(async () => {
   silent = await startSilentServer()
   refused = await refusedUrl()
   const platform = new Platform(jvm.openTransport, createJsDecoder)
-  connectEventSource = (options) => new EventSourceConnection(options, platform)
+  connectEventSource = (options) => startEventSource(options, platform)
 }, 120000)
 afterAll(async () => {
   await jvm?.close()

@@ -4,13 +4,13 @@
 // errors, the request each provider gets (body, key header, URL), and the live mock in every format (reasoning,
 // a wrong key's HTTP error, an error frame mid-stream).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
+import { startChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
 import { CoalescedText, updateDelay } from '../uni_modules/connect-event-source/utssdk/common/chat/coalesce.uts'
 import { connectEventSource, sleep } from './support/engine.mjs'
 import { aiCase, caseOptions, checkChatCase, recordChat, SPLITS } from './support/chat-cases.mjs'
 import { mockReply, mockTokens, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 
-const connectChatStream = (options) => new ChatStream(options, connectEventSource)
+const connectChatStream = (options) => startChatStream(options, connectEventSource)
 const WHOLE = SPLITS[0]
 const FORMATS = [
   ['openai', '/v1/chat/completions'],
@@ -147,7 +147,7 @@ describe('close() from any callback stops everything', () => {
   test('close() right after the call: nothing at all, and the source under it is closed (its request aborted, no reconnect)', async () => {
     const seen = []
     const sources = []
-    const s = new ChatStream(live('/v1/chat/completions', 'delay=20'), (options) => {
+    const s = startChatStream(live('/v1/chat/completions', 'delay=20'), (options) => {
       const es = connectEventSource(options)
       sources.push(es)
       return es

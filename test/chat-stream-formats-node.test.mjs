@@ -3,12 +3,12 @@
 // Completions and compatible (DeepSeek reasoning_content), OpenAI Responses, Anthropic Messages, Gemini
 // streamGenerateContent?alt=sse and Ollama NDJSON, each written whole, one byte per write and in random pieces.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
+import { startChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
 import { connectEventSource } from './support/engine.mjs'
 import { AI_CASES, SPLITS, caseOptions, checkChatCase, recordChat } from './support/chat-cases.mjs'
 import { startServer } from './support/server.mjs'
 
-const connectChatStream = (options) => new ChatStream(options, connectEventSource)
+const connectChatStream = (options) => startChatStream(options, connectEventSource)
 
 let srv
 beforeAll(async () => { srv = await startServer() })

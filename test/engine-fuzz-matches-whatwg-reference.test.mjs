@@ -6,7 +6,7 @@
 // [minRetryInterval, maxRetryInterval]), or the same limit failure.
 // FUZZ_SEED=<n> replays a run; FUZZ_CASES=<n> changes its size (default 10000).
 import { expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { Utf8Decoder } from '../uni_modules/connect-event-source/utssdk/common/utf8.uts'
 import { seededRandom } from './support/random.mjs'
@@ -122,7 +122,7 @@ function runEngine(c, random) {
   return new Promise((resolve) => {
     const options = { url: 'http://127.0.0.1:1/fuzz' }
     for (const [k, v] of Object.entries(c.options)) if (v != null) options[k] = v
-    const es = new EventSourceConnection(options, platform)
+    const es = startEventSource(options, platform)
     const events = []
     let error = null
     es.onMessage((ev) => events.push({ type: ev.type, data: ev.data, lastEventId: ev.lastEventId }))

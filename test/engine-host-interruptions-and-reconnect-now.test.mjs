@@ -4,7 +4,7 @@
 // waiting reconnect at once and does nothing otherwise; the open event carries Platform.streaming.
 // The mini-program layer that calls these (app-state.uts) runs in test/mp-weixin-build.test.mjs.
 import { expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import { record, sleep } from './support/engine.mjs'
@@ -29,7 +29,7 @@ function scripted(then) {
 
 test('a GET cut at the host time limit (1830013) reconnects at once, whatever the delay, with Last-Event-ID', async () => {
   const { platform, requests } = scripted((listener, n) => { if (n === 1) listener.onInterrupted(1830013, 'request:fail timeout') })
-  const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/sse', retryInterval: 60000, maxRetryInterval: 60000 }, platform)
+  const es = startEventSource({ url: 'http://127.0.0.1:9/sse', retryInterval: 60000, maxRetryInterval: 60000 }, platform)
   const r = record(es)
   await r.until((l) => l.filter((e) => e[0] === 'message').length === 2, 2000)
   es.close()
@@ -45,7 +45,7 @@ test('a GET cut at the host time limit (1830013) reconnects at once, whatever th
 test('a POST cut at the host time limit ends with 1830013; interrupted in the background, with 1830012, once', async () => {
   for (const code of [1830013, 1830012]) {
     const { platform, requests } = scripted((listener) => listener.onInterrupted(code, 'host said so'))
-    const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/chat', method: 'POST', data: '{}' }, platform)
+    const es = startEventSource({ url: 'http://127.0.0.1:9/chat', method: 'POST', data: '{}' }, platform)
     const r = record(es)
     await r.closed()
     await sleep(50)
@@ -58,7 +58,7 @@ test('a POST cut at the host time limit ends with 1830013; interrupted in the ba
 
 test('interrupted in the background, a GET waits its delay; reconnectNow() starts it at once, and is a no-op otherwise', async () => {
   const { platform, requests } = scripted((listener, n) => { if (n === 1) listener.onInterrupted(1830012, 'request:fail interrupted') })
-  const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/sse', retryInterval: 60000, maxRetryInterval: 60000 }, platform)
+  const es = startEventSource({ url: 'http://127.0.0.1:9/sse', retryInterval: 60000, maxRetryInterval: 60000 }, platform)
   const r = record(es)
   // Before the stream opens nothing waits: reconnectNow must not start a second request.
   es.reconnectNow()
@@ -87,7 +87,7 @@ test('the open event says whether the platform streams (UniMessageEvent.streamin
   for (const streaming of [true, false]) {
     const { platform } = scripted((listener) => listener.onEnd())
     platform.streaming = streaming
-    const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/chat', method: 'POST', data: '{}' }, platform)
+    const es = startEventSource({ url: 'http://127.0.0.1:9/chat', method: 'POST', data: '{}' }, platform)
     const flags = []
     es.onOpen((ev) => flags.push(ev.streaming))
     await new Promise((resolve) => es.onClose(resolve))

@@ -4,7 +4,7 @@
 // the connection"), even for a GET with unlimited retries. A scripted transport plays the Harmony transport's
 // sequence of calls; the Harmony code itself cannot run here (reviewed; transpiled by check:native).
 import { expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { sameCallback } from '../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import { record, sleep } from './support/engine.mjs'
@@ -27,7 +27,7 @@ function lateStatusPlatform(finalStatus) {
 
 test('a 401 reported after the stream was announced fails with 1830005 and status 401, without reconnecting', async () => {
 	const { platform, opened } = lateStatusPlatform(401)
-	const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/sse', retryInterval: 10 }, platform)
+	const es = startEventSource({ url: 'http://127.0.0.1:9/sse', retryInterval: 10 }, platform)
 	const r = record(es)
 	await r.closed()
 	await sleep(100)
@@ -42,7 +42,7 @@ test('a 401 reported after the stream was announced fails with 1830005 and statu
 
 test('a late 200 changes nothing: the GET stream ends and reconnects as usual', async () => {
 	const { platform, opened } = lateStatusPlatform(200)
-	const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/sse', retryInterval: 10, minRetryInterval: 10 }, platform)
+	const es = startEventSource({ url: 'http://127.0.0.1:9/sse', retryInterval: 10, minRetryInterval: 10 }, platform)
 	const r = record(es)
 	await r.until((l) => l.filter((e) => e[0] === 'open').length === 2)
 	es.close()

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { startFaultServer } from './support/fault-server.mjs'
 import { startJvmTransport } from './support/jvm-transport.mjs'
@@ -83,7 +83,7 @@ test(`Android OkHttp (JVM): ${TOTAL} events through the same faults, each exactl
   const platform = new Platform(jvm.openTransport, createJsDecoder, null)
   try {
     const started = Date.now()
-    const r = await recordSoak(new EventSourceConnection({ url: server.url, ...OPTIONS }, platform))
+    const r = await recordSoak(startEventSource({ url: server.url, ...OPTIONS }, platform))
     console.log(`[soak] Android OkHttp (JVM), seed ${SEED + 1}: ${TOTAL} events, ${server.stats.connections} connections, faults ${JSON.stringify(server.stats.faults)}, client errors ${JSON.stringify(r.codes)}, ${Date.now() - started} ms`)
     expectExactlyOnce(expect, r, server, `seed ${SEED + 1}`)
     await expect.poll(() => server.openSockets(), { timeout: 3000 }).toBe(0)

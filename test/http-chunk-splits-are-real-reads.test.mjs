@@ -4,7 +4,7 @@
 // transport's side of the contract on the wire: abort() closes the connection, nothing is reported after it, and a
 // never-ending error response is cut at 4 KiB.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { openHandFollowingFetchTransport } from '../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
 import { piecesOf, startLockstepServer } from './support/lockstep.mjs'
@@ -83,7 +83,7 @@ describe('the shared scenario server (server/scenario.mjs)', () => {
       onFail: (m) => listener.onFail(m),
       onInterrupted: (c, m) => listener.onInterrupted(c, m)
     }), createJsDecoder, null)
-    const r = await runScenario((o) => new EventSourceConnection(o, platform), s.spec(ctx))
+    const r = await runScenario((o) => startEventSource(o, platform), s.spec(ctx))
     await s.check(r, ctx)
     const total = reads.reduce((a, b) => a + b, 0)
     expect(total).toBe(Buffer.byteLength('\uFEFFdata: 你好，世界 👋 café\r\n\r\nevent: e\r\ndata: ✓\r\n\r\n'))

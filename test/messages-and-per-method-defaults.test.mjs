@@ -3,7 +3,7 @@
 // attempt". And the silence limit (heartbeatTimeout) defaults per method: 45 s for GET, which reconnects, none for
 // POST and other methods, which are not replayed, so a model that thinks silently cannot lose its reply.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
-import { EventSourceConnection, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { connectEventSource, record } from './support/engine.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
@@ -61,7 +61,7 @@ describe('heartbeatTimeout defaults per method (item 12)', () => {
       setTimeout(() => listener.onResponse(200, new Map([['content-type', 'text/event-stream']])), 1)
       return { abort() {} }
     }, createJsDecoder, null)
-    const es = new EventSourceConnection({ url: 'http://127.0.0.1:1/', ...options }, platform)
+    const es = startEventSource({ url: 'http://127.0.0.1:1/', ...options }, platform)
     const log = []
     es.onOpen(() => log.push('open'))
     es.onError((err) => log.push(err.errCode))

@@ -281,6 +281,21 @@ describe('mp-weixin build: lost streams', () => {
     expect(app.host.listenerCounts()).toEqual(before)
   })
 
+  test('closeAllEventSources() on the built plugin closes every open source: onClose once each, tasks aborted, nothing after, no host listener left', async () => {
+    const app = loadMpWeixinBuild(buildDir)
+    const before = app.host.listenerCounts()
+    const key = uniqueKey('mp-close-all')
+    const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' })
+    const watched = [0, 1, 2].map(() => watch(app.plugin.connectEventSource({ url, retryInterval: 50 })))
+    await Promise.all(watched.map((w) => w.until((log) => log.some((e) => e.kind === 'message'), 4000)))
+    app.plugin.closeAllEventSources()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    for (const w of watched) expect(w.kinds()).toEqual(['open', 'message', 'close'])
+    expect(app.host.tasksFor(key).map((t) => t.abortCalls)).toEqual([1, 1, 1])
+    expect(await srv.requests(key)).toHaveLength(3)
+    expect(app.host.listenerCounts()).toEqual(before)
+  })
+
   test('app hidden during a POST (no retries by default): 1830012 once, final, with the background note', async () => {
     const app = loadMpWeixinBuild(buildDir, { suspendAfterMs: 100 })
     const key = uniqueKey('mp-hide-post')

@@ -97,14 +97,14 @@ describe('generated code (check-uts --out): a violating shape fails, the complia
 				fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
 				fs.writeFileSync(path.join(dir, rel), text)
 			}
-			const bad = SWIFT_CASES['spread-argument'].bad
+			const bad = SWIFT_CASES['swift-syntax-error'].bad
 			put('app-ios-x/out/uni_modules/p/utssdk/app-ios/index.swift', bad)
 			put('app-ios-vue3/out/uni_modules/p/utssdk/app-ios/index.swift', bad)
 			put('app-ios-x/.tsc/app-ios/x.swift', bad)
 			put('app-harmony-x/out/uni_modules/p/utssdk/app-harmony/index.ets', 'const o: Record<string, number> = {};\nfor (const k in o) {}')
 			const r = checkFiles([], { generatedDir: dir })
 			expect(r.findings.map((f) => [f.rule, path.relative(dir, f.file), f.line])).toEqual([
-				['spread-argument', 'app-ios-vue3/out/uni_modules/p/utssdk/app-ios/index.swift', 3],
+				['swift-syntax-error', 'app-ios-vue3/out/uni_modules/p/utssdk/app-ios/index.swift', 3],
 			])
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true })
@@ -113,8 +113,8 @@ describe('generated code (check-uts --out): a violating shape fails, the complia
 	test('a pitfall reported (or waived) in the UTS member is not repeated for its generated Swift', () => {
 		const source = `export class EventSourceConnection {
 	private n : number = 0
-	private parser : SseParser
-	constructor() {
+	private parser : SseParser = new SseParser((type : string, data : string, id : string) : void => {}, null)
+	start() : void {
 		// portability-ignore stored-closure-captures-this: detach() drops the closures when the source closes
 		this.parser = new SseParser((type : string, data : string, id : string) : void => { this.n++ }, null)
 	}

@@ -8,7 +8,6 @@ import { launchBrowser } from './support/browser.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 import { buildH5, openE2EPage, runInPage, transportsFor } from './support/web-app.mjs'
-import { runScenario } from './support/scenario-runner.mjs'
 
 let srv, other, browser, page
 const warnings = []
@@ -252,4 +251,35 @@ describe('web: withCredentials sends cookies cross-origin on both paths, and onl
       else expect(req.headers.cookie).toBe(undefined)
     })
   }
+})
+
+test('closeAllEventSources() closes sources on both paths at once: onClose once each, readyState 2, nothing after', async () => {
+  const key = uniqueKey('close-all')
+  const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' })
+  const log = await page.evaluate(async (u) => {
+    const connect = window.__connectEventSource
+    const entries = []
+    const watch = (name, es) => {
+      es.onOpen(() => entries.push(name + ':open'))
+      es.onError((e) => entries.push(name + ':error ' + e.errCode))
+      es.onClose(() => entries.push(name + ':close ' + es.readyState))
+      return es
+    }
+    // EventSource-style GET (browser EventSource), onMessage GET and POST (fetch).
+    const native = watch('native', connect({ url: u }))
+    native.addEventListener('message', () => entries.push('native:message'))
+    const get = watch('get', connect({ url: u }))
+    get.onMessage(() => entries.push('get:message'))
+    const post = watch('post', connect({ url: u, method: 'POST', data: { q: 1 } }))
+    post.onMessage(() => entries.push('post:message'))
+    const start = Date.now()
+    while (['native', 'get', 'post'].some((n) => !entries.includes(n + ':message')) && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20))
+    const at = entries.length
+    window.__closeAllEventSources()
+    await new Promise((r) => setTimeout(r, 400))
+    return { before: entries.slice(0, at), after: entries.slice(at) }
+  }, url)
+  for (const name of ['native', 'get', 'post']) expect(log.before.filter((e) => e.startsWith(name + ':'))).toEqual([name + ':open', name + ':message'])
+  expect(log.after.sort()).toEqual(['get:close 2', 'native:close 2', 'post:close 2'])
+  expect(await transportsFor(page, key)).toEqual(expect.arrayContaining(['EventSource', 'fetch']))
 })

@@ -5,6 +5,9 @@
 //    hand-written loop users write today (JSON.parse, choices[0].delta.content, text += delta). The helper is built
 //    twice: JSON.parse as is (uni-app Vue projects, npm) and as UTS.JSON.parse (what DCloud emits for uni-app x on
 //    Web and mini-programs: every object becomes a UTSJSONObject).
+//    A fifth row runs the helper as the real uni-app x mp-weixin build ships it (DCloud's output, its vendor.js
+//    UTS runtime, loaded on the test host object of test/support/mp-wx-harness.mjs), so the mini-program figure is
+//    measured, not inferred from the text-replaced bundle.
 // 2. UI updates saved by coalescing: the first 3,000 tokens of the ai-chat workload replayed on a virtual clock
 //    (setTimeout and Date.now replaced) at typical token rates, arriving in network reads of 1-4 tokens with jittered
 //    gaps; counts onText calls (each a setData on a mini-program) and how long a token waits to be shown.
@@ -14,6 +17,10 @@ import { parseWorkloads } from '../lib/workloads.mjs'
 import { interleave, summarize } from '../lib/measure.mjs'
 import { buildDir } from '../lib/build.mjs'
 import { rng } from '../lib/random.mjs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { buildMpHost } from '../../test/support/mp-build.mjs'
+import { PLUGIN_DIR, loadMpWeixinBuild } from '../../test/support/mp-wx-harness.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -29,13 +36,21 @@ async function bundle(name, utsJson) {
   }] : []
   const out = buildDir + name + '.mjs'
   await build({
-    stdin: { contents: `export { ChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { UTS } from '@dcloudio/uni-shared'\n`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `export { startChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { UTS } from '@dcloudio/uni-shared'\n`, resolveDir: root, loader: 'ts' },
     bundle: true, format: 'esm', platform: 'node', target: 'es2020', loader: { '.uts': 'ts' }, inject: [root + 'src/uni-globals.ts'], plugins,
     outfile: out, logLevel: 'warning', legalComments: 'none'
   })
   const mod = await import(out + '?t=' + Date.now())
   globalThis.UTS ??= mod.UTS
   return mod
+}
+
+/** startChatStream from the real uni-app x mp-weixin build (built once per source state, then loaded on a host object). */
+async function mpWeixinChat() {
+  const dir = await buildMpHost('mp-weixin', 'x')
+  loadMpWeixinBuild(dir)
+  // Loading the build put its chat-stream module in require's cache (the plugin's index requires it).
+  return createRequire(import.meta.url)(path.join(dir, PLUGIN_DIR, 'common/chat/chat-stream.js'))
 }
 
 /** A UniEventSource the helper can be driven through: message(data) hands it one event, end() closes it. */
@@ -61,7 +76,7 @@ function costSection(engine, chat, w, quick, clock) {
   const tokens = w.events - 1
   const withHelper = (mod) => () => {
     const { connect, source } = fakeConnect()
-    const s = new mod.ChatStream(OPTIONS, connect)
+    const s = mod.startChatStream(OPTIONS, connect)
     let n = 0
     let len = 0
     s.onText((ev) => { n++; len = ev.text.length })
@@ -83,7 +98,8 @@ function costSection(engine, chat, w, quick, clock) {
       if (text.length == 0) throw new Error('no text')
     } },
     { name: 'engine + helper (JSON.parse)', run: withHelper(chat.plain) },
-    { name: 'engine + helper (UTS.JSON.parse)', run: withHelper(chat.uts) }
+    { name: 'engine + helper (UTS.JSON.parse)', run: withHelper(chat.uts) },
+    { name: 'engine + helper (real mp-weixin uni-app x build)', run: withHelper(chat.mp) }
   ]
   const times = interleave(contenders, quick ? { warmup: 2, runs: 5, clock } : { warmup: 3, runs: 11, clock })
   const results = {}
@@ -147,7 +163,7 @@ function coalescingSection(chat, w) {
         Date.now = clock.now
         const r = rng(rate)
         const { connect, source } = fakeConnect()
-        const s = new chat.plain.ChatStream({ ...OPTIONS, updateInterval: interval }, connect)
+        const s = chat.plain.startChatStream({ ...OPTIONS, updateInterval: interval }, connect)
         let updates = 0
         let shownLength = 0
         const arrivals = [] // [textLengthAfterToken, time]
@@ -195,7 +211,7 @@ function coalescingSection(chat, w) {
 }
 
 export async function run({ engine, quick, clock, log }) {
-  const chat = { plain: await bundle('chat-plain', false), uts: await bundle('chat-utsjson', true) }
+  const chat = { plain: await bundle('chat-plain', false), uts: await bundle('chat-utsjson', true), mp: await mpWeixinChat() }
   const [w] = parseWorkloads(quick ? 0.25 : 1, ['ai-chat'])
   const cost = costSection(engine, chat, w, quick, clock)
   for (const r of cost.rows) log(`  ${r.name}: ${r.usPerToken.toFixed(3)} µs/token (+${r.extraUsPerToken.toFixed(3)} over the engine)`)

@@ -73,7 +73,7 @@ function serve(bodies) {
 async function bundleOurs() {
   const out = buildDir + 'chat-node.mjs'
   await build({
-    stdin: { contents: `export { ChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { connectEventSource } from './src/index.ts'\n`, resolveDir: root, loader: 'ts' },
+    stdin: { contents: `export { startChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'\nexport { connectEventSource } from './src/index.ts'\n`, resolveDir: root, loader: 'ts' },
     bundle: true, format: 'esm', platform: 'node', target: 'es2020', loader: { '.uts': 'ts' }, inject: [root + 'src/uni-globals.ts'],
     outfile: out, logLevel: 'warning', legalComments: 'none'
   })
@@ -84,7 +84,7 @@ const MESSAGES = [{ role: 'user', content: 'Tell me a long story.' }]
 
 function clients(base, ours) {
   const chat = (provider, url) => () => new Promise((resolve, reject) => {
-    const s = new ours.ChatStream({ url, provider, apiKey: 'bench-key', model: provider == 'gemini' ? undefined : 'bench-model', messages: MESSAGES }, ours.connectEventSource)
+    const s = ours.startChatStream({ url, provider, apiKey: 'bench-key', model: provider == 'gemini' ? undefined : 'bench-model', messages: MESSAGES }, ours.connectEventSource)
     let updates = 0
     s.onText(() => { updates++ })
     s.onDone((r) => resolve({ text: r.text, updates }))

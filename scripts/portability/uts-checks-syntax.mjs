@@ -53,9 +53,34 @@ export function syntaxRules(ctx) {
 		return !!el && (el.flags & ts.TypeFlags.Any) !== 0 && !isErrorType(el)
 	}
 
+	// A local or parameter declared nullable and used where the checker has narrowed it (after if (x != null), typeof, ...):
+	// the uni-app (Vue) Swift keeps no narrowing, so there x is still an Optional. Fine where null is accepted anyway
+	// (a nullable target, ==, ??, typeof) or where the code says x!.
+	const nullish = ts.TypeFlags.Null | ts.TypeFlags.Undefined
+	const hasNull = (t) => !!(t.flags & nullish) || (t.isUnion() && t.types.some((u) => u.flags & nullish))
+	function checkNarrowedOptional(node) {
+		const p = node.parent
+		if (!p || !ts.isExpression(node) || ts.isNonNullExpression(p) || ts.isTypeOfExpression(p)) return
+		if ((ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isShorthandPropertyAssignment(p))) return
+		if (ts.isBinaryExpression(p) && (isAssignment(p.operatorToken.kind) && p.left === node || [K.EqualsEqualsToken, K.ExclamationEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.QuestionQuestionToken, K.AmpersandAmpersandToken, K.BarBarToken].includes(p.operatorToken.kind))) return
+		if (ts.isPrefixUnaryExpression(p) && p.operator === K.ExclamationToken) return
+		const symbol = checker.getSymbolAtLocation(node)
+		const decl = symbol?.valueDeclaration
+		if (!decl || !(ts.isVariableDeclaration(decl) || ts.isParameter(decl))) return
+		const declared = decl.type ? checker.getTypeFromTypeNode(decl.type) : checker.getTypeOfSymbol(symbol)
+		if (!hasNull(declared)) return
+		const here = typeOf(node)
+		if (hasNull(here) || here.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return
+		const contextual = checker.getContextualType(node)
+		if (contextual && (hasNull(contextual) || contextual.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))) return
+		if (ts.isAsExpression(p) || ts.isParenthesizedExpression(p) && ts.isAsExpression(p.parent)) return // an explicit cast converts
+		report(node, 'narrowed-optional-without-unwrap', `${node.text} is declared ${checker.typeToString(declared)} and used as ${checker.typeToString(here)} after a check; the uni-app (Vue) Swift keeps it optional: write ${node.text}!`)
+	}
+
 	return (node) => {
 		switch (node.kind) {
 			case K.Identifier:
+				if (isValueName(node)) checkNarrowedOptional(node)
 				if (isValueName(node) && node.text === 'undefined') report(node, 'no-undefined', 'undefined does not exist on Kotlin/Swift; use null')
 				if (isValueName(node) && node.text === 'globalThis') report(node, 'global-this', 'globalThis does not exist on the native targets')
 				break

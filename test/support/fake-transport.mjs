@@ -1,7 +1,7 @@
 // The engine (common/connection.uts) over a transport the test drives by hand: every request the engine starts is a
 // call the test answers with onResponse / onText / onBytes / onEnd / onFail, synchronously, at the exact byte
 // boundaries it chooses. For rules that must not depend on network timing (use with vi.useFakeTimers()).
-import { EventSourceConnection, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { sameCallback } from '../../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 
@@ -26,7 +26,7 @@ export function fakeEngine() {
     return call
   }, createJsDecoder, sameCallback)
   function connect(options) {
-    const es = new EventSourceConnection({ url: 'http://127.0.0.1:9/sse', ...options }, platform)
+    const es = startEventSource({ url: 'http://127.0.0.1:9/sse', ...options }, platform)
     const log = []
     es.onOpen(() => log.push(['open']))
     es.onMessage((ev) => log.push(['message', ev.type, ev.data, ev.lastEventId]))

@@ -3,7 +3,7 @@
 // what has not been sent yet), plus the engine over the real fetch transport with every read recorded. Tests
 // then assert the transport delivered exactly the pieces, so a split that silently became one read fails.
 import http from 'node:http'
-import { EventSourceConnection, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { sameCallback } from '../../uni_modules/connect-event-source/utssdk/common/same-callback.uts'
 import { openHandFollowingFetchTransport } from '../../uni_modules/connect-event-source/utssdk/web/fetch-transport.uts'
@@ -85,7 +85,7 @@ export async function startLockstepServer() {
     base,
     script,
     delivered,
-    connectEventSource: (options) => new EventSourceConnection(options, platform),
+    connectEventSource: (options) => startEventSource(options, platform),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(r) })
   }
 }

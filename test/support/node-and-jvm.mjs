@@ -2,7 +2,7 @@
 // OkHttp transport on the JVM (hostile servers, redirects, Last-Event-ID on the wire): registers the hooks that start
 // and stop the JVM bridge, and gives one connect function per transport, by name.
 import { afterAll, beforeAll } from 'vitest'
-import { EventSourceConnection, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
+import { startEventSource, Platform } from '../../uni_modules/connect-event-source/utssdk/common/connection.uts'
 import { createJsDecoder } from '../../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { connectEventSource as nodeConnect } from './engine.mjs'
 import { startJvmTransport } from './jvm-transport.mjs'
@@ -20,7 +20,7 @@ export function nodeAndJvmTransports() {
     jvm = await startJvmTransport()
     const android = new Platform(jvm.openTransport, createJsDecoder, null)
     transports['Node fetch'] = nodeConnect
-    transports['Android OkHttp (JVM)'] = (options) => new EventSourceConnection(options, android)
+    transports['Android OkHttp (JVM)'] = (options) => startEventSource(options, android)
   }, 120000)
   afterAll(async () => { await jvm?.close() })
   return { transports, jvm: () => jvm }

@@ -27,8 +27,8 @@ async function pluginEntry() {
   const source = [
     "export * from './src/index.ts'",
     "import { connectEventSource } from './src/index.ts'",
-    "import { ChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'",
-    'export const connectChatStream = (options) => new ChatStream(options, connectEventSource)'
+    "import { startChatStream } from './uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'",
+    'export const connectChatStream = (options) => startChatStream(options, connectEventSource)'
   ].join('\n')
   await build({
     stdin: { contents: source, resolveDir: ROOT, sourcefile: 'plugin-entry.ts', loader: 'ts' },

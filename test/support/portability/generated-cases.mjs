@@ -86,7 +86,7 @@ export const SWIFT_CASES = {
 	'stored-closure-captures-this': {
 		bad: `public class EventSourceConnection : NSObject {
     private var parser: SseParser
-    public init(_ options: ConnectEventSourceOptions){
+    public func start(_ options: ConnectEventSourceOptions) -> Void {
         self.parser = SseParser({
         (type: String, data: String, id: String) -> Void in
         self.dispatchEvent(type, data, id)
@@ -96,7 +96,7 @@ export const SWIFT_CASES = {
 		good: `public class EventSourceConnection : NSObject {
     private var parser: SseParser
     private var timer: NSNumber = 0
-    public init(_ options: ConnectEventSourceOptions){
+    public func start(_ options: ConnectEventSourceOptions) -> Void {
         self.parser = SseParser({ [weak self]
         (type: String, data: String, id: String) -> Void in
         self?.dispatchEvent(type, data, id)
@@ -119,6 +119,21 @@ export const SWIFT_CASES = {
 }`,
 		],
 	},
+	// A brace-less loop body (kept as is by DCloud's compiler) does not parse.
+	'swift-syntax-error': {
+		bad: `public func trim(_ input: String) -> String {
+    var start: NSNumber = 0
+    while(start < input.length && input.charCodeAt(start) <= 32)start++
+    return input.substring(start)
+}`,
+		good: `public func trim(_ input: String) -> String {
+    var start: NSNumber = 0
+    while(start < input.length && input.charCodeAt(start) <= 32){
+        start++
+    }
+    return input.substring(start)
+}`,
+	},
 	'spread-argument': {
 		bad: `public class Utf8Decoder : NSObject {
     private func flush(_ units: [NSNumber], _ count: NSNumber) -> String {
@@ -134,5 +149,166 @@ export const SWIFT_CASES = {
     }
 }`,
 	},
+	'throw-in-non-throwing-closure': {
+		bad: `public var noTransport: OpenTransport = {
+(_ request: TransportRequest, _ listener: TransportListener) -> Transport in
+throw UTSError("no transport")
+}`,
+		good: `public var noTransport: OpenTransport = {
+(_ request: TransportRequest, _ listener: TransportListener) -> Transport in
+do {
+    throw UTSError("caught here")
+} catch let e {
+    console.log(e)
 }
-
+setTimeout({
+() -> Void in
+listener.onFail("no transport")
+}, 0)
+return NoTransport()
+}
+public func parse(_ text: String) throws -> NSNumber {
+    throw UTSError("a throwing function, not a closure")
+}`,
+	},
+	'self-before-init': {
+		bad: `public class ChatStream : NSObject {
+    private var connect: ConnectEventSource
+    public init(_ options: ChatStreamOptions, _ connect: @escaping ConnectEventSource){
+        self.connect = connect
+        setTimeout({
+        () -> Void in
+        self.fail(1830001, "bad options", nil)
+        }, 0)
+    }
+}`,
+		good: `public class ChatStream : NSObject {
+    private var connect: ConnectEventSource
+    private var options: ChatStreamOptions
+    public init(_ options: ChatStreamOptions, _ connect: @escaping ConnectEventSource){
+        self.connect = connect
+        self.options = options
+    }
+    public func start() -> Void {
+        setTimeout({
+        () -> Void in
+        self.fail(1830001, "bad options", nil)
+        }, 0)
+    }
+}
+public class Fail : NSObject {
+    public var cause: UniError? = nil
+    public init(_ cause: UniError?){
+        super.init()
+        self.register(self)
+    }
+}`,
+		also: [
+			`public class EventSourceConnection : NSObject {
+    private var registryKey: NSNumber = 0
+    public init(_ options: ConnectEventSourceOptions){
+        self.registryKey = registerSource(self)
+    }
+}`,
+			`public class EventSourceConnection : NSObject {
+    private var url: String = ""
+    public init(_ options: ConnectEventSourceOptions){
+        self.url = options.url
+        self.connect()
+    }
+}`,
+		],
+	},
+	'unknown-swift-type': {
+		bad: `import DCloudUTSFoundation
+@objc(UTSSDKModulesConnectEventSourceProviderError__1)
+public class ProviderError__1 : NSObject {
+    public var message: String = ""
+}
+public class OllamaDecoder : NSObject {
+    public func decode(_ frame: UTSJSONObject, _ sink: ChatSink) -> Void {
+        var e = providerErrorOf(frame)
+        if (e != nil) {
+            sink.providerError((e as! ProviderError).message)
+        }
+    }
+}
+public protocol ChatSink {
+}`,
+		good: `import DCloudUTSFoundation
+public class ProviderError : NSObject {
+    public var message: String = ""
+}
+public class OllamaDecoder : NSObject {
+    private var errors: Map<String, ProviderError> = Map<String, ProviderError>()
+    public func decode(_ frame: UTSJSONObject, _ sink: ChatSink) -> Void {
+        var e: ProviderError? = providerErrorOf(frame)
+        var n: NSNumber = 0
+        var d = Date()
+        if (e != nil && !(frame["x"] is String)) {
+            sink.providerError(e!.message)
+        }
+    }
+}
+public protocol ChatSink {
+}`,
+	},
+	'iuo-copy-without-type': {
+		bad: `public class ConnectEventSourceOptions : NSObject, UTSObject {
+    public var url: String!
+    public var method: String?
+}
+public func givenUrl(_ options: ConnectEventSourceOptions) -> String {
+    var url = options.url
+    return url.trim()
+}`,
+		good: `public class ConnectEventSourceOptions : NSObject, UTSObject {
+    public var url: String!
+    public var method: String?
+}
+public func givenUrl(_ options: ConnectEventSourceOptions) -> String {
+    var url: String = options.url
+    var method = options.method
+    return url.trim()
+}`,
+	},
+	'json-force-cast': {
+		bad: `public func asObject(_ v: Any?) -> UTSJSONObject? {
+    if (v == nil) {
+        return nil
+    }
+    if (UTSiOS.instanceof(v, UTSJSONObject.self)) {
+        return v as! UTSJSONObject
+    }
+    if (UTSiOS.typeof(v) == "object" && !Array.isArray(v)) {
+        return v as! UTSJSONObject
+    }
+    return nil
+}`,
+		good: `public func asObject(_ v: Any?) -> UTSJSONObject? {
+    if (v == nil) {
+        return nil
+    }
+    if (UTSiOS.instanceof(v, UTSJSONObject.self)) {
+        return v as! UTSJSONObject
+    }
+    return nil
+}
+public func str(_ obj: UTSJSONObject, _ key: String) -> String {
+    var v = obj[key]
+    return v != nil && UTSiOS.typeof(v) == "string" ? v as! String : ""
+}
+public func objects(_ obj: UTSJSONObject, _ key: String) -> [Any] {
+    var v = obj[key]
+    if (v == nil || !Array.isArray(v)) {
+        return []
+    }
+    return v as! [Any]
+}`,
+		also: [
+			`public func str(_ obj: UTSJSONObject, _ key: String) -> String {
+    return obj[key] as! String
+}`,
+		],
+	},
+}

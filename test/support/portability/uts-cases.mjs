@@ -92,7 +92,7 @@ export const all : Set<Callback> = new Set()`,
 	add(type : string, item : string) : void {
 		const list = this.named.get(type)
 		if (list == null) this.named.set(type, [item])
-		else this.named.set(type, list.concat([item]))
+		else this.named.set(type, list!.concat([item]))
 		this.all.push(item)
 		const copy = this.all.slice()
 		copy.push(item)
@@ -295,5 +295,33 @@ export function read(p : Point, o : UTSJSONObject, list : number[]) : number { r
 		bad: `export function len(v : any) : number { return v.length }`,
 		good: `export function len(v : any) : number { return (v as string).length }`,
 		also: [`export function f(o : UTSJSONObject) : string { return o['a'].toString() }`, `export function f(list : any[]) : number { return list[0].length }`],
+	},
+	'narrowed-optional-without-unwrap': {
+		bad: `export function upper(method : string | null) : string {
+	if (method != null) {
+		return method.toUpperCase()
+	}
+	return 'GET'
+}`,
+		good: `export function upper(method : string | null, fallback : string | null) : string {
+	if (method != null) {
+		return method!.toUpperCase()
+	}
+	const other : string | null = fallback
+	return other ?? 'GET'
+}`,
+		also: [
+			`export function redirectOf(redirect : string | null) : string {
+	let r : string = 'follow'
+	if (redirect != null) {
+		if (redirect != 'follow' && redirect != 'error') return 'bad'
+		r = redirect
+	}
+	return r
+}`,
+			`export function call(same : ((a : number) => boolean) | null) : boolean {
+	return same != null && same(1)
+}`,
+		],
 	},
 }
