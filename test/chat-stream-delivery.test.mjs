@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startChatStream } from '../uni_modules/connect-event-source/utssdk/common/chat/chat-stream.uts'
 import { CoalescedText, updateDelay } from '../uni_modules/connect-event-source/utssdk/common/chat/coalesce.uts'
+import { chatBody, chatHeader, chatUrl } from '../uni_modules/connect-event-source/utssdk/common/chat/request.uts'
 import { connectEventSource, sleep } from './support/engine.mjs'
 import { aiCase, caseOptions, checkChatCase, recordChat, SPLITS } from './support/chat-cases.mjs'
 import { mockReply, mockTokens, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
@@ -37,6 +38,8 @@ describe('coalescing', () => {
       return s
     }, live('/v1/chat/completions', 'delay=5', { updateInterval: 50 }))
     expect(log.done[0].text).toBe(mockReply('hello'))
+    // The first at once: shown as its frame arrives (leading edge), before a second token could join it.
+    expect(log.text[0].text).toBe(tokens[0])
     const duration = times.at(-1) - times[0]
     expect(log.text.length).toBeLessThanOrEqual(Math.ceil(duration / 50) + 2)
     expect(log.text.length).toBeLessThan(tokens.length / 2)
@@ -218,6 +221,51 @@ describe('the request each provider gets', () => {
     expect(got.gemini.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'hello' }] }], systemInstruction: { parts: [{ text: 'Be brief.' }] } })
     expect(got.ollama.headers.accept).toBe('application/x-ndjson')
     expect(got.ollama.body).toEqual({ model: 'm1', messages, stream: true })
+    // The key header of each (readme table "key sent as"), and only that one.
+    expect(got['openai-responses'].headers.authorization).toBe('Bearer sk-1')
+    expect(got.ollama.headers.authorization).toBe('Bearer sk-1')
+    expect(got.gemini.headers.authorization).toBeUndefined()
+    expect(got.openai.headers['x-api-key']).toBeUndefined()
+    for (const format of ['openai-responses', 'anthropic', 'gemini', 'ollama']) expect(got[format].headers['content-type'], format).toBe('application/json')
+  })
+
+  test('chatHeader: a key header, anthropic-version or Content-Type the caller set, in any case, wins; the defaults only when absent; no apiKey, no key header', () => {
+    const lower = (h) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]))
+    expect(chatHeader({ url: 'u', apiKey: 'sk', header: { 'X-API-KEY': 'mine', 'Anthropic-Version': '2099-01-01', 'CONTENT-TYPE': 'text/plain' } }, 'anthropic'))
+      .toEqual({ 'X-API-KEY': 'mine', 'Anthropic-Version': '2099-01-01', 'CONTENT-TYPE': 'text/plain' })
+    expect(chatHeader({ url: 'u', apiKey: 'sk', header: { 'X-Goog-Api-Key': 'mine' } }, 'gemini')).toEqual({ 'X-Goog-Api-Key': 'mine', 'Content-Type': 'application/json' })
+    expect(chatHeader({ url: 'u', apiKey: 'sk', header: { AUTHORIZATION: 'Bearer mine' } }, 'ollama')).toEqual({ AUTHORIZATION: 'Bearer mine', 'Content-Type': 'application/json' })
+    expect(lower(chatHeader({ url: 'u', apiKey: 'sk' }, 'anthropic'))).toEqual({ 'content-type': 'application/json', 'x-api-key': 'sk', 'anthropic-version': '2023-06-01' })
+    expect(lower(chatHeader({ url: 'u', apiKey: 'sk' }, 'gemini'))).toEqual({ 'content-type': 'application/json', 'x-goog-api-key': 'sk' })
+    expect(lower(chatHeader({ url: 'u', apiKey: 'sk' }, 'openai-responses'))).toEqual({ 'content-type': 'application/json', authorization: 'Bearer sk' })
+    for (const apiKey of [undefined, null, '']) {
+      expect(lower(chatHeader({ url: 'u', apiKey }, 'openai')), String(apiKey)).toEqual({ 'content-type': 'application/json' })
+      expect(lower(chatHeader({ url: 'u', apiKey }, 'anthropic')), String(apiKey)).toEqual({ 'content-type': 'application/json', 'anthropic-version': '2023-06-01' })
+    }
+  })
+
+  test('chatUrl: alt=sse added to a Gemini :streamGenerateContent URL (after ? or &), never twice, and to no other URL', () => {
+    const base = 'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent'
+    expect(chatUrl(base, 'gemini')).toBe(base + '?alt=sse')
+    expect(chatUrl(base + '?key=1', 'gemini')).toBe(base + '?key=1&alt=sse')
+    expect(chatUrl(base + '?alt=sse', 'gemini')).toBe(base + '?alt=sse')
+    expect(chatUrl(base.replace(':stream', ':'), 'gemini')).toBe(base.replace(':stream', ':'))
+    expect(chatUrl(base, 'openai')).toBe(base)
+  })
+
+  test('chatBody: maxTokens (OpenAI max_tokens only when given; Anthropic default 1024), system messages joined, Gemini assistant turns as model, no empty system', () => {
+    const messages = [{ role: 'system', content: 'A.' }, { role: 'user', content: 'q' }, { role: 'assistant', content: 'r' }, { role: 'system', content: 'B.' }]
+    expect(chatBody({ url: 'u', model: 'm', messages, maxTokens: 50 }, 'openai')).toEqual({ model: 'm', messages, stream: true, stream_options: { include_usage: true }, max_tokens: 50 })
+    expect(chatBody({ url: 'u', model: 'm', messages }, 'anthropic')).toEqual({ model: 'm', max_tokens: 1024, messages: [messages[1], messages[2]], stream: true, system: 'A.\nB.' })
+    expect(chatBody({ url: 'u', model: 'm', messages, maxTokens: 7 }, 'anthropic').max_tokens).toBe(7)
+    expect(chatBody({ url: 'u', model: 'm', messages }, 'gemini')).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'q' }] }, { role: 'model', parts: [{ text: 'r' }] }], systemInstruction: { parts: [{ text: 'A.\nB.' }] }
+    })
+    const noSystem = [messages[1]]
+    expect(chatBody({ url: 'u', model: 'm', messages: noSystem }, 'anthropic')).toEqual({ model: 'm', max_tokens: 1024, messages: noSystem, stream: true })
+    expect(chatBody({ url: 'u', model: 'm', messages: noSystem }, 'gemini')).toEqual({ contents: [{ role: 'user', parts: [{ text: 'q' }] }] })
+    const given = { anything: [1] }
+    expect(chatBody({ url: 'u', model: 'm', messages, body: given }, 'anthropic')).toBe(given)
   })
 
   test('a body given is sent as it is; a header given (Authorization, Content-Type in any case) wins over apiKey and the default', async () => {
