@@ -4,6 +4,7 @@
 // Stand-ins: DCloud's runtime (test/support/kotlin-runtime/: Number semantics, timers, Map...) and the main looper.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startJvmEngine } from './support/jvm-engine.mjs'
+import { unaskedErrorLines } from './support/jvm-process.mjs'
 import { runScenario } from './support/scenario-runner.mjs'
 import { sharedScenarios } from './support/scenarios.mjs'
 import { scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
@@ -72,9 +73,13 @@ describe('after every source closed', () => {
 		expect(stats.timers).toBe(0)
 		expect(stats.threads).toBe(0)
 		// Every scenario registers onError and no callback throws: any console.error came from the plugin unasked.
+		// The lines themselves (the runtime's console writes `[error] ...` to the bridge's stderr), so a failure shows them.
+		expect(unaskedErrorLines(engine.stderr()), 'console.error and escaped-exception lines on the JVM stderr').toEqual([])
 		expect(stats.consoleErrors).toBe(0)
-		// An exception escaping a looper task ends the JVM (kotlin-runtime/EventLoop.kt, as Android kills the app):
-		// the bridge answering at all says none did; the count says none was caught by a test's onUncaught either.
+		// An exception escaping a looper task or a thread prints "FATAL EXCEPTION: <thread>" and ends the JVM with
+		// exit 70 (kotlin-runtime/EventLoop.kt, as Android kills the app): checked above in the stderr, here as the
+		// bridge still running, and as the count (one a test's onUncaught would have caught instead).
+		expect(engine.exitCode()).toBe(null)
 		expect(stats.uncaught).toBe(0)
 	})
 })

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { AI_CASES, SPLITS, aiCase, caseOptions, checkChatCase, recordChat } from './support/chat-cases.mjs'
 import { startJvmChat } from './support/jvm-chat.mjs'
+import { unaskedErrorLines } from './support/jvm-process.mjs'
 import { startServer } from './support/server.mjs'
 
 let jvm, srv
@@ -46,10 +47,15 @@ describe('delivery on the JVM', () => {
 		expect(seen).toEqual(['text'])
 	})
 
-	test('afterwards: no timer left on the looper, no request thread running', async () => {
+	test('afterwards: no timer left on the looper, no request thread running, nothing went to console.error unasked, no escaped exception', async () => {
 		await new Promise((r) => setTimeout(r, 300))
 		const stats = await jvm.stats()
 		expect(stats.timers).toBe(0)
 		expect(stats.threads).toBe(0)
+		// Every run registers onError and no callback throws: a console.error line ("[error] ...") came from the plugin
+		// unasked; "FATAL EXCEPTION" is an exception that escaped the looper (kotlin-runtime/EventLoop.kt, then exit 70).
+		expect(unaskedErrorLines(jvm.stderr()), 'console.error and escaped-exception lines on the JVM stderr').toEqual([])
+		expect(stats.consoleErrors).toBe(0)
+		expect(jvm.exitCode()).toBe(null)
 	})
 })

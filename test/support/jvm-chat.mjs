@@ -48,10 +48,14 @@ export async function startJvmChat() {
 
 	return {
 		connectChatStream,
-		stats: () => new Promise((resolve) => {
+		stats: () => new Promise((resolve, reject) => {
 			statsWaiter = resolve
+			// A bridge that died (exit 70 after an escaped exception) fails the check with its stderr, not a timeout.
+			jvm.exited.then((code) => reject(new Error(`the JVM chat bridge exited (${code}) before answering:\n${jvm.stderr()}`)))
 			send('stats')
 		}),
+		stderr: jvm.stderr,
+		exitCode: jvm.exitCode,
 		close: jvm.close
 	}
 }

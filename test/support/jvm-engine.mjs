@@ -104,11 +104,14 @@ export async function startJvmEngine() {
 	return {
 		connectEventSource,
 		/** Timers still queued on the loop, request threads still running, console.error calls and escaped exceptions so far. */
-		stats: () => new Promise((resolve) => {
+		stats: () => new Promise((resolve, reject) => {
 			statsWaiter = resolve
+			// A bridge that died (exit 70 after an escaped exception) fails the check with its stderr, not a timeout.
+			jvm.exited.then((code) => reject(new Error(`the JVM engine bridge exited (${code}) before answering:\n${jvm.stderr()}`)))
 			send('stats')
 		}),
 		stderr: jvm.stderr,
+		exitCode: jvm.exitCode,
 		close: jvm.close
 	}
 }

@@ -3,7 +3,17 @@
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
 
-/** Resolves { send(line), stderr(), close() } once the bridge printed `ready`. */
+/**
+ * What the plugin's console.error printed (the runtime's console writes `[error] ...` lines to stderr,
+ * kotlin-runtime/io/dcloud/uts/Globals.kt) and what an exception escaping the event loop or a thread printed
+ * (`FATAL EXCEPTION: <thread>` and its stack before exit 70, kotlin-runtime/io/dcloud/uts/EventLoop.kt; the JVM's own
+ * `Exception in thread` report): the lines of a bridge's stderr that nothing should have written unasked.
+ */
+export function unaskedErrorLines(stderr) {
+  return stderr.split('\n').filter((l) => l.startsWith('[error]') || l.includes('FATAL EXCEPTION') || l.startsWith('Exception in thread'))
+}
+
+/** Resolves { send(line), stderr(), exitCode(), exited, close() } once the bridge printed `ready`. */
 export async function startJvmMain(classpath, mainClass, onLine) {
 	const child = spawn('java', ['-cp', classpath, mainClass], { stdio: ['pipe', 'pipe', 'pipe'] })
 	let stderr = ''
@@ -25,6 +35,10 @@ export async function startJvmMain(classpath, mainClass, onLine) {
 			child.stdin.write(line + '\n')
 		},
 		stderr: () => stderr,
+		/** null while the bridge runs; 70 after an escaped exception (EventLoop.kt). */
+		exitCode: () => child.exitCode,
+		/** Resolves with the exit code when the bridge process ends. */
+		exited,
 		/** Closing stdin ends the bridge; it is killed if it does not exit within 3 s. */
 		async close() {
 			child.stdin.end()
