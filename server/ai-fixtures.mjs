@@ -270,7 +270,9 @@ export const AI_CASES = [
       an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { input_tokens: 2100, output_tokens: 40 } }),
       an('message_stop', {})
     ],
-    expect: { provider: 'anthropic', text: 'Sunny ☀️', reasoning: '', toolCalls: [{ index: 0, id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', arguments: '{"query": "weather Paris"}' }], finishReason: 'stop', rawFinishReason: 'end_turn', usage: { inputTokens: 2100, outputTokens: 40, totalTokens: 2140, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'anthropic', text: 'Sunny ☀️', reasoning: '', toolCalls: [{ index: 0, id: 'srvtoolu_01WYG3ziw53XMcoyKL4XcZmE', name: 'web_search', arguments: '{"query": "weather Paris"}' }], finishReason: 'stop', rawFinishReason: 'end_turn', usage: { inputTokens: 2100, outputTokens: 40, totalTokens: 2140, reasoningTokens: 0 }, complete: true,
+      // content_block_stop ends the call: its done piece comes before the text block after it.
+      order: ['tool', 'text', 'done'] }
   },
   {
     name: 'anthropic/overloaded', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
@@ -295,7 +297,9 @@ export const AI_CASES = [
       gm(gmChunk([{ text: 'Checking… ' }])),
       gm(gmChunk([{ functionCall: { name: 'get_weather', args: { location: 'Boston, MA' } } }, { functionCall: { name: 'get_time', args: { tz: 'America/New_York' } } }], 'STOP', { promptTokenCount: 20, candidatesTokenCount: 18, totalTokenCount: 88, thoughtsTokenCount: 50 }))
     ],
-    expect: { provider: 'gemini', text: 'Checking… ', reasoning: '**Planning** I should look up the weather.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Boston, MA"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"America/New_York"}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 20, outputTokens: 18, totalTokens: 88, reasoningTokens: 50 }, complete: false }
+    expect: { provider: 'gemini', text: 'Checking… ', reasoning: '**Planning** I should look up the weather.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Boston, MA"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"America/New_York"}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 20, outputTokens: 18, totalTokens: 88, reasoningTokens: 50 }, complete: false,
+      // Each functionCall part is a whole call: its done piece comes at once, before the next call's first piece.
+      toolOrder: ['0', '0 done', '1', '1 done'] }
   },
   {
     name: 'gemini/http-400', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', status: 400, contentType: JSONCT,
@@ -329,6 +333,53 @@ export const AI_CASES = [
     name: 'ollama/http-404', provider: 'ollama', path: '/api/chat', status: 404, contentType: JSONCT,
     frames: [JSON.stringify({ error: 'model "llama9" not found, try pulling it first' })],
     expect: { error: { errCode: 1830005, status: 404, message: 'model "llama9" not found, try pulling it first', providerCode: '' } }
+  },
+
+  // ---- Field variants each decoder reads (issue 21): one fixture per variant ----
+  {
+    // A content block whose start already carries text (and a thinking block its first thinking): part of the reply,
+    // before the deltas. Source: the official TypeScript SDK (@anthropic-ai/sdk 1.10.0, resources/messages/messages.d.ts):
+    // "export interface RawContentBlockStartEvent { content_block: TextBlock | ThinkingBlock | ...", "export interface
+    // TextBlock { citations: ...; text: string; type: 'text'; }", and its stream accumulator (lib/MessageStream.js):
+    // "case 'content_block_start': snapshot.content.push({ ...event.content_block })" then for text_delta
+    // "text: (snapshotContent.text || '') + event.delta.text" (the start's text is the block's beginning). Compatible
+    // gateways send it so: a published gateway test stream has
+    // {"type":"content_block_start","index":0,"content_block":{"type":"text","text":"hello"}} and no text_delta.
+    name: 'anthropic/block-start-text', provider: 'anthropic', path: '/v1/messages', contentType: SSE,
+    frames: [
+      anStart(14),
+      an('content_block_start', { index: 0, content_block: { type: 'thinking', thinking: 'Short ', signature: '' } }),
+      an('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: 'question.' } }),
+      an('content_block_stop', { index: 0 }),
+      an('content_block_start', { index: 1, content_block: { type: 'text', text: 'Hello', citations: null } }),
+      an('content_block_delta', { index: 1, delta: { type: 'text_delta', text: ' 世界 🌍' } }),
+      an('content_block_stop', { index: 1 }),
+      an('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 9 } }),
+      an('message_stop', {})
+    ],
+    expect: { provider: 'anthropic', text: 'Hello 世界 🌍', reasoning: 'Short question.', toolCalls: [], finishReason: 'stop', rawFinishReason: 'end_turn', usage: { inputTokens: 14, outputTokens: 9, totalTokens: 23, reasoningTokens: 0 }, complete: true }
+  },
+
+  {
+    // A prompt blocked before any answer: no candidates, promptFeedback.blockReason (and on Vertex AI a readable
+    // blockReasonMessage). Source: the official SDK's types (@google/genai 3.1.0, dist/genai.d.ts):
+    // "class GenerateContentResponsePromptFeedback { /** Output only. The reason why the prompt was blocked. */
+    // blockReason?: BlockedReason; /** Output only. A readable message that explains the reason why the prompt was
+    // blocked. This field is not supported in Gemini API. */ blockReasonMessage?: string; safetyRatings?: ... }" and
+    // "enum BlockedReason { ... PROHIBITED_CONTENT = "PROHIBITED_CONTENT" /** The prompt was blocked because it
+    // contains prohibited content. */"; Gemini API reference, PromptFeedback.blockReason: "Optional. If set, the prompt
+    // was blocked and no candidates are returned." Vertex AI's endpoint path (publishers/google/models/...).
+    name: 'gemini/blocked-prompt', provider: 'gemini', path: '/v1/projects/fx-project/locations/us-central1/publishers/google/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
+    frames: [gm({ promptFeedback: { blockReason: 'PROHIBITED_CONTENT', blockReasonMessage: 'The prompt was blocked because it contains prohibited content.', safetyRatings: [] }, usageMetadata: { promptTokenCount: 8, totalTokenCount: 8, trafficType: 'ON_DEMAND' }, modelVersion: 'gemini-2.5-flash', createTime: '2026-03-10T14:54:45.066123Z', responseId: 'fx3' })],
+    expect: { provider: 'gemini', text: '', reasoning: '', toolCalls: [], finishReason: 'content_filter', rawFinishReason: 'PROHIBITED_CONTENT', finishMessage: 'The prompt was blocked because it contains prohibited content.', usage: { inputTokens: 8, outputTokens: 0, totalTokens: 8, reasoningTokens: 0 }, complete: false }
+  },
+  {
+    // A functionCall part with its id. Source: @google/genai 3.1.0 dist/genai.d.ts, "interface FunctionCall { args?:
+    // Record<string, unknown>; /** Optional. The unique id of the function call. If populated, the client to execute
+    // the `function_call` and return the response with the matching `id`. */ id?: string; name?: string; ... }".
+    name: 'gemini/tool-call-id', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
+    frames: [gm(gmChunk([{ functionCall: { id: 'fc-7b1e2d90', name: 'get_weather', args: { city: 'Paris' } } }], 'STOP', { promptTokenCount: 25, candidatesTokenCount: 7, totalTokenCount: 32 }))],
+    expect: { provider: 'gemini', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'fc-7b1e2d90', name: 'get_weather', arguments: '{"city":"Paris"}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 25, outputTokens: 7, totalTokens: 32, reasoningTokens: 0 }, complete: false }
   },
 
   // ---- Tool calls without arguments, and cut off (issue 19, item 1) ----

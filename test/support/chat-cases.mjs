@@ -111,4 +111,9 @@ export function checkChatCase(expect, c, log) {
   expect(log.tools.filter((t) => t.done).length, 'one done piece per call').toBe(want.toolCalls.length)
   // The final text update comes before onDone.
   expect(log.order.at(-1)).toBe('done')
+  // want.order: the kinds of callbacks in order, repeats collapsed (a case that pins when a call's done piece comes:
+  // in the frame that ends the call, before the text after it; not held until the reply ends).
+  // want.toolOrder: the tool-call pieces in order as "<index>" or "<index> done", repeats collapsed (whole calls end at once).
+  if (want.toolOrder) expect(log.tools.map((t) => t.index + (t.done ? ' done' : '')).filter((k, i, all) => k !== all[i - 1]), 'tool-call pieces in order').toEqual(want.toolOrder)
+  if (want.order) expect(log.order.filter((k, i) => k !== log.order[i - 1]), 'callback order (repeats collapsed)').toEqual(want.order)
 }
