@@ -316,7 +316,9 @@ export const AI_CASES = [
     // Two whole calls on two lines: each is its own call (Ollama sends no index or id to key them by).
     frames: [ol({ content: '', thinking: 'Berlin weather: ' }), ol({ content: '', thinking: 'use the tool.' }), ol({ content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { location: 'Berlin', unit: 'celsius' } } }] }),
       ol({ content: '', tool_calls: [{ function: { name: 'get_time', arguments: { tz: 'Europe/Berlin' } } }] }), olDone('stop', 120, 31)],
-    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"Europe/Berlin"}' }], finishReason: 'tool_calls', rawFinishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true }
+    expect: { provider: 'ollama', text: '', reasoning: 'Berlin weather: use the tool.', toolCalls: [{ index: 0, id: '', name: 'get_weather', arguments: '{"location":"Berlin","unit":"celsius"}' }, { index: 1, id: '', name: 'get_time', arguments: '{"tz":"Europe/Berlin"}' }], finishReason: 'tool_calls', rawFinishReason: 'stop', usage: { inputTokens: 120, outputTokens: 31, totalTokens: 151, reasoningTokens: 0 }, complete: true,
+      // Each line's call is whole: its done piece comes with it, before the next line's call.
+      toolOrder: ['0', '0 done', '1', '1 done'] }
   },
   {
     name: 'ollama/generate', provider: 'ollama', path: '/api/generate', contentType: 'application/x-ndjson',
@@ -380,6 +382,19 @@ export const AI_CASES = [
     name: 'gemini/tool-call-id', provider: 'gemini', path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', contentType: 'text/event-stream',
     frames: [gm(gmChunk([{ functionCall: { id: 'fc-7b1e2d90', name: 'get_weather', args: { city: 'Paris' } } }], 'STOP', { promptTokenCount: 25, candidatesTokenCount: 7, totalTokenCount: 32 }))],
     expect: { provider: 'gemini', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'fc-7b1e2d90', name: 'get_weather', arguments: '{"city":"Paris"}' }], finishReason: 'tool_calls', rawFinishReason: 'STOP', usage: { inputTokens: 25, outputTokens: 7, totalTokens: 32, reasoningTokens: 0 }, complete: false }
+  },
+
+  {
+    // n: 2 (two answers in one stream, their chunks interleaved by choice index): only choice 0 is the reply (the
+    // decoder's documented limit: n > 1 is not supported). Source: the official SDK's types (openai 7.55.0,
+    // resources/chat/completions/completions.d.ts), ChatCompletionChunk: "A list of chat completion choices. Can
+    // contain more than one elements if `n` is greater than 1." and Choice: "The index of the choice in the list of
+    // choices. index: number".
+    name: 'openai/n-2', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '' })), sse({ ...oaChunk({}), choices: [{ index: 1, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] }),
+      sse(oaChunk({ content: 'Yes 👍' })), sse({ ...oaChunk({}), choices: [{ index: 1, delta: { content: 'No, the second answer' }, logprobs: null, finish_reason: null }] }),
+      sse(oaChunk({}, 'stop')), sse({ ...oaChunk({}), choices: [{ index: 1, delta: {}, logprobs: null, finish_reason: 'length' }] }), sse('[DONE]')],
+    expect: { provider: 'openai', text: 'Yes 👍', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
   },
 
   // ---- Tool calls without arguments, and cut off (issue 19, item 1) ----
