@@ -128,6 +128,24 @@ describe('close() from any callback stops everything', () => {
     })
   }
 
+  test('close() right after the call: nothing at all, and the source under it is closed (its request aborted, no reconnect)', async () => {
+    const seen = []
+    const sources = []
+    const s = startChatStream(live('/v1/chat/completions', 'delay=20'), (options) => {
+      const es = connectEventSource(options)
+      sources.push(es)
+      return es
+    })
+    for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) s[m](() => seen.push(m))
+    s.close()
+    await sleep(400)
+    expect(seen).toEqual([])
+    expect(sources.length).toBe(1)
+    expect(sources[0].readyState).toBe(2)
+  })
+})
+
+describe('listeners', () => {
   test('off(id) removes exactly that registration, of every kind (text, reasoning, tool call, done, error)', async () => {
     for (const caseName of ['openai/reasoning-field', 'openai/error-frame']) {
       const seen = []
@@ -145,22 +163,6 @@ describe('close() from any callback stops everything', () => {
       expect(seen.filter((k) => k.startsWith('removed')), caseName).toEqual([])
       expect([...new Set(seen)].sort(), caseName).toEqual(caseName === 'openai/error-frame' ? ['onError', 'onText'] : ['onDone', 'onReasoning', 'onText', 'onToolCall'])
     }
-  })
-
-  test('close() right after the call: nothing at all, and the source under it is closed (its request aborted, no reconnect)', async () => {
-    const seen = []
-    const sources = []
-    const s = startChatStream(live('/v1/chat/completions', 'delay=20'), (options) => {
-      const es = connectEventSource(options)
-      sources.push(es)
-      return es
-    })
-    for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) s[m](() => seen.push(m))
-    s.close()
-    await sleep(400)
-    expect(seen).toEqual([])
-    expect(sources.length).toBe(1)
-    expect(sources[0].readyState).toBe(2)
   })
 })
 
