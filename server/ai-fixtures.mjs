@@ -397,6 +397,26 @@ export const AI_CASES = [
     expect: { provider: 'openai', text: 'Yes 👍', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
   },
 
+  {
+    // Two function calls in one response (parallel tool calls), each ended by its response.function_call_arguments.done:
+    // a call's done piece comes with that event, before the next call's first piece. Source: the official SDK's types
+    // (openai 7.55.0, resources/responses/responses.d.ts): "ResponseFunctionCallArgumentsDoneEvent: Emitted when
+    // function-call arguments are finalized" with item_id and output_index; event shapes as in responses/reasoning-tools.
+    name: 'responses/parallel-calls', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_item.added', { output_index: 0, item: { id: 'fc_a', type: 'function_call', status: 'in_progress', call_id: 'call_a1', name: 'get_weather', arguments: '' } }),
+      rs('response.function_call_arguments.delta', { item_id: 'fc_a', output_index: 0, delta: '{"city":"Oslo"}' }),
+      rs('response.function_call_arguments.done', { item_id: 'fc_a', output_index: 0, arguments: '{"city":"Oslo"}' }),
+      rs('response.output_item.added', { output_index: 1, item: { id: 'fc_b', type: 'function_call', status: 'in_progress', call_id: 'call_b2', name: 'get_time', arguments: '' } }),
+      rs('response.function_call_arguments.delta', { item_id: 'fc_b', output_index: 1, delta: '{"tz":"Europe/Oslo"}' }),
+      rs('response.function_call_arguments.done', { item_id: 'fc_b', output_index: 1, arguments: '{"tz":"Europe/Oslo"}' }),
+      rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 41, output_tokens: 33, total_tokens: 74, output_tokens_details: { reasoning_tokens: 0 } } }) })
+    ],
+    expect: { provider: 'openai-responses', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'call_a1', name: 'get_weather', arguments: '{"city":"Oslo"}' }, { index: 1, id: 'call_b2', name: 'get_time', arguments: '{"tz":"Europe/Oslo"}' }], finishReason: 'tool_calls', rawFinishReason: 'completed', usage: { inputTokens: 41, outputTokens: 33, totalTokens: 74, reasoningTokens: 0 }, complete: true,
+      toolOrder: ['0', '0 done', '1', '1 done'] }
+  },
+
   // ---- Tool calls without arguments, and cut off (issue 19, item 1) ----
   {
     // A tool without parameters: the tool_use block's input is {} and the only input_json_delta is empty. Source: the
