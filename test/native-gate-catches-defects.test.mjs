@@ -3,7 +3,7 @@
 // (The real plugin passing the same gate is the check:native step of npm test.)
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { copyProject } from './support/project-copy.mjs'
 
 const GATE = path.resolve('scripts/check-native.mjs')
@@ -52,53 +52,63 @@ test('comparing two function values in common/ fails the portability step (Swift
 	expect(code).toBe(1)
 }, 120000)
 
-test('Swift defects DCloud\'s compiler lets through fail the portability step, each by its tree rule (tree-sitter-swift)', () => {
-	project = copyProject()
-	// Five independent defects, each as it was before Issue 17, planted in one copy so one transpile covers them all.
-	// 1. A loop body without braces in common/: DCloud copies it as is, and Swift requires a code block.
-	project.replace('common/url.uts', 'while (pos < url.length && (url.charCodeAt(pos) == 47 || url.charCodeAt(pos) == 92)) { pos++ }',
-		'while (pos < url.length && (url.charCodeAt(pos) == 47 || url.charCodeAt(pos) == 92)) pos++')
-	// 2. A throw inside a closure stored as a (non-throwing) UTS function type.
-	project.replace('common/connection.uts', "\tsetTimeout(() => { listener.onFail('no transport') }, 0)\n\treturn new NoTransport()",
-		"\tthrow new Error('no transport')")
-	// 3. A constructor that hands this out before init completes (registerSource(this) was in the constructor).
-	project.replace('common/connection.uts', '\t\tthis.lastEventId = resolved.lastEventId\n\t}',
-		'\t\tthis.lastEventId = resolved.lastEventId\n\t\tthis.registryKey = registerSource(this)\n\t}')
-	// 4. A class named without importing it: the compiler's cast says ProviderError, uni-app x calls the class ProviderError__1.
-	project.replace('common/chat/ollama.uts', "import { ProviderError, providerErrorOf } from './provider-error.uts'", "import { providerErrorOf } from './provider-error.uts'")
-	project.replace('common/chat/ollama.uts', 'const e : ProviderError | null = providerErrorOf(frame)', 'const e = providerErrorOf(frame)')
-	project.replace('common/chat/ollama.uts', 'sink.providerError(e!.message, e!.code)', 'sink.providerError(e.message, e.code)')
-	// 5. An untyped copy of an implicitly unwrapped field (url: String! in Swift): the copy is String?.
-	project.replace('common/options.uts', "\tconst url : string = options.url\n\treturn typeof url == 'string' ? url : ''", "\tconst url = options.url\n\treturn typeof url == 'string' ? url : ''")
-	const { code, log } = gate('--steps', 'transpile,portability')
-	expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
-	expect(log).toMatch(/portability \(DCloud rules\)\s+FAILED/)
-	const finding = (rule, codeLine) => new RegExp(`app-ios-(?:x|vue3)/\\S+index\\.swift:\\d+:\\d+ ${rule} \\(app-ios\\)\\n\\s+${codeLine}`)
-	expect(log).toMatch(finding('swift-syntax-error', 'while\\(pos < url\\.length'))
-	expect(log).toMatch(finding('throw-in-non-throwing-closure', 'throw '))
-	expect(log).toMatch(finding('self-before-init', 'self\\.registryKey = registerSource\\(self\\)'))
-	expect(log).toMatch(finding('unknown-swift-type', '.*as! ProviderError\\)'))
-	expect(log).toMatch(finding('iuo-copy-without-type', 'var url = options\\.url'))
-	expect(code).toBe(1)
-}, 480000)
+describe('one copy, one transpile, two gates (the defects are independent: the Swift ones are in common/, the ArkTS one in app-harmony/)', () => {
+	let planted
+	let copy
+	beforeAll(() => {
+		// Its own variable: the file's afterEach removes `project` after every test.
+		project = copy = copyProject()
+		// Five independent defects, each as it was before Issue 17, planted in one copy so one transpile covers them all.
+		// 1. A loop body without braces in common/: DCloud copies it as is, and Swift requires a code block.
+		project.replace('common/url.uts', 'while (pos < url.length && (url.charCodeAt(pos) == 47 || url.charCodeAt(pos) == 92)) { pos++ }',
+			'while (pos < url.length && (url.charCodeAt(pos) == 47 || url.charCodeAt(pos) == 92)) pos++')
+		// 2. A throw inside a closure stored as a (non-throwing) UTS function type.
+		project.replace('common/connection.uts', "\tsetTimeout(() => { listener.onFail('no transport') }, 0)\n\treturn new NoTransport()",
+			"\tthrow new Error('no transport')")
+		// 3. A constructor that hands this out before init completes (registerSource(this) was in the constructor).
+		project.replace('common/connection.uts', '\t\tthis.lastEventId = resolved.lastEventId\n\t}',
+			'\t\tthis.lastEventId = resolved.lastEventId\n\t\tthis.registryKey = registerSource(this)\n\t}')
+		// 4. A class named without importing it: the compiler's cast says ProviderError, uni-app x calls the class ProviderError__1.
+		project.replace('common/chat/ollama.uts', "import { ProviderError, providerErrorOf } from './provider-error.uts'", "import { providerErrorOf } from './provider-error.uts'")
+		project.replace('common/chat/ollama.uts', 'const e : ProviderError | null = providerErrorOf(frame)', 'const e = providerErrorOf(frame)')
+		project.replace('common/chat/ollama.uts', 'sink.providerError(e!.message, e!.code)', 'sink.providerError(e.message, e.code)')
+		// 5. An untyped copy of an implicitly unwrapped field (url: String! in Swift): the copy is String?.
+		project.replace('common/options.uts', "\tconst url : string = options.url\n\treturn typeof url == 'string' ? url : ''", "\tconst url = options.url\n\treturn typeof url == 'string' ? url : ''")
+		// TypeScript and DCloud's compilers accept it (same shape); ArkTS types are nominal.
+		project.append('app-harmony/index.uts', [
+			'class PlantedA { x : number = 1 }',
+			'class PlantedB { x : number = 2 }',
+			'export function plantedCopy() : number {',
+			'\tconst a : PlantedA = new PlantedB()',
+			'\treturn a.x',
+			'}',
+			''
+		].join('\n'))
+		planted = gate('--steps', 'transpile,arkts,portability')
+		project = null
+	}, 480000)
+	afterAll(() => copy?.remove())
 
-test("a class used where another one is expected fails Huawei's ArkTS linter (arkts-no-structural-typing), in both project kinds", () => {
-	project = copyProject()
-	// TypeScript and DCloud's compilers accept it (same shape); ArkTS types are nominal.
-	project.append('app-harmony/index.uts', [
-		'class PlantedA { x : number = 1 }',
-		'class PlantedB { x : number = 2 }',
-		'export function plantedCopy() : number {',
-		'\tconst a : PlantedA = new PlantedB()',
-		'\treturn a.x',
-		'}',
-		''
-	].join('\n'))
-	const { code, log } = gate('--steps', 'transpile,arkts')
-	expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
-	expect(log).toMatch(/ArkTS linter \(HarmonyOS\)\s+FAILED/)
-	expect(log).toMatch(/app-harmony-x\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
-	expect(log).toMatch(/app-harmony-vue3\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
-	expect(log).toMatch(/const a: PlantedA = new PlantedB\(\)/)
-	expect(code).toBe(1)
-}, 480000)
+	test('Swift defects DCloud\'s compiler lets through fail the portability step, each by its tree rule (tree-sitter-swift)', () => {
+		const { code, log } = planted
+		expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
+		expect(log).toMatch(/portability \(DCloud rules\)\s+FAILED/)
+		const finding = (rule, codeLine) => new RegExp(`app-ios-(?:x|vue3)/\\S+index\\.swift:\\d+:\\d+ ${rule} \\(app-ios\\)\\n\\s+${codeLine}`)
+		expect(log).toMatch(finding('swift-syntax-error', 'while\\(pos < url\\.length'))
+		expect(log).toMatch(finding('throw-in-non-throwing-closure', 'throw '))
+		expect(log).toMatch(finding('self-before-init', 'self\\.registryKey = registerSource\\(self\\)'))
+		expect(log).toMatch(finding('unknown-swift-type', '.*as! ProviderError\\)'))
+		expect(log).toMatch(finding('iuo-copy-without-type', 'var url = options\\.url'))
+		expect(code).toBe(1)
+	})
+
+	test("a class used where another one is expected fails Huawei's ArkTS linter (arkts-no-structural-typing), in both project kinds", () => {
+		const { code, log } = planted
+		expect(log).toMatch(/transpile \(Kotlin\/Swift\/ArkTS\)\s+ok/)
+		expect(log).toMatch(/ArkTS linter \(HarmonyOS\)\s+FAILED/)
+		expect(log).toMatch(/app-harmony-x\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
+		expect(log).toMatch(/app-harmony-vue3\/\S+index\.ets:\d+:\d+ Error arkts-no-structural-typing/)
+		expect(log).toMatch(/const a: PlantedA = new PlantedB\(\)/)
+		expect(code).toBe(1)
+	})
+})
