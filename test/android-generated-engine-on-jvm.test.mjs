@@ -48,6 +48,28 @@ describe('options that index.uts hands to the Kotlin transport', () => {
 	})
 })
 
+describe('closeAllEventSources', () => {
+	test('closes every open source at once: onClose once each, nothing after, no timer or request thread left for them', async () => {
+		const key = uniqueKey('android-engine-close-all')
+		const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' })
+		const logs = [0, 1, 2].map(() => [])
+		const sources = logs.map((log) => {
+			const es = engine.connectEventSource({ url, retryInterval: 50 })
+			es.onOpen(() => { log.push('open') })
+			es.onMessage(() => { log.push('message') })
+			es.onError((e) => { log.push('error ' + e.errCode) })
+			es.onClose(() => { log.push('close') })
+			return es
+		})
+		await expect.poll(() => logs.every((log) => log.includes('message')), { timeout: 5000 }).toBe(true)
+		engine.closeAll()
+		await expect.poll(() => logs.every((log) => log.includes('close')), { timeout: 5000 }).toBe(true)
+		await new Promise((resolve) => setTimeout(resolve, 300))
+		expect(logs).toEqual([['open', 'message', 'close'], ['open', 'message', 'close'], ['open', 'message', 'close']])
+		expect(srv.requests(key)).toHaveLength(sources.length)
+	})
+})
+
 describe("Android's integer numbers", () => {
 	test('a 25-digit retry: neither overflows nor loses the event after it', async () => {
 		// UTS integers on Android stop at the Long range and throw past it (docs/uts/data-type.md); the parser must

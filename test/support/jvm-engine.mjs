@@ -110,6 +110,8 @@ export async function startJvmEngine() {
 			jvm.exited.then((code) => reject(new Error(`the JVM engine bridge exited (${code}) before answering:\n${jvm.stderr()}`)))
 			send('stats')
 		}),
+		/** The plugin's closeAllEventSources(), on the loop thread. */
+		closeAll: () => send('closeAll'),
 		stderr: jvm.stderr,
 		exitCode: jvm.exitCode,
 		close: jvm.close

@@ -7,7 +7,7 @@
 //                                        right after it returned) in the same looper task
 //         on <sid> <open|message|error|close> <lid> | listen <sid> <type64> <lid>
 //         remove <sid> <type64> <lid>     removeEventListener with the callback registered as <lid>
-//         off <sid> <lid> | close <sid> | reconnect <sid> | stats | ret <n> [<value64>]
+//         off <sid> <lid> | close <sid> | reconnect <sid> | closeAll | stats | ret <n> [<value64>]
 //         An option {"__callback": "<lid>"} (getHeader) becomes a Kotlin function that calls back into Node and
 //         returns the JSON that Node sends with its ret.
 // stdout: ready | cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...> | stats <timers> <threads> <errors> <uncaught>
@@ -28,6 +28,7 @@ import uts.sdk.modules.connectEventSource.ConnectEventSourceFail
 import uts.sdk.modules.connectEventSource.ConnectEventSourceOptions
 import uts.sdk.modules.connectEventSource.UniEventSource
 import uts.sdk.modules.connectEventSource.UniMessageEvent
+import uts.sdk.modules.connectEventSource.closeAllEventSources
 import uts.sdk.modules.connectEventSource.connectEventSource
 
 private val out = System.out.bufferedWriter(Charsets.UTF_8)
@@ -119,6 +120,7 @@ private fun handle(line: String) {
 		"off" -> registrationIds[f[2]]?.let { sources[f[1]]!!.off(it) }
 		"close" -> sources[f[1]]!!.close()
 		"reconnect" -> sources[f[1]]!!.reconnect()
+		"closeAll" -> closeAllEventSources()
 		"stats" -> {
 			// Live request threads of the transport (SseHttpCall names them) and timers still queued.
 			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
