@@ -1,13 +1,19 @@
 // npm run test:mutation: generates mutants from each source file's syntax tree (scripts/mutation/generate.mjs,
-// Stryker's mutator set), applies them one at a time in a throwaway copy of the project and runs the test files that
-// reach that source (scripts/mutation/targets.mjs); a mutant is killed when they fail. Never touches the working
-// tree: the copy lives under the OS temp directory (node_modules and test/fixtures are linked, not copied).
+// Stryker's mutator set), applies them one at a time in a throwaway copy of the project and runs the tests that
+// execute the mutated statement (per-test coverage, scripts/mutation/coverage.mjs, from one instrumented run of the
+// test files that reach each source, scripts/mutation/targets.mjs); a mutant is killed when one of them fails. Sources
+// reached only through a build (BUILT in targets.mjs) also run those whole test files when the covering tests pass.
+// Never touches the working tree: the copy lives under the OS temp directory (node_modules and test/fixtures are
+// linked, not copied).
 //
 //   node scripts/mutation.mjs [--file options.uts[,url.uts]] [--mutator StringLiteral] [--key text] [--sample N]
 //                             [--report out.json] [--list] [--keep] [--root DIR] [--extra]
 //
 // --file: the targets whose path ends with one of these (e.g. common/options.uts, chat/, src/index.ts).
 // --sample N: every N-th mutant only (a quick estimate; the score printed says so).
+// --slow MS: a test that took longer than MS in the coverage run (default 2000) runs only for mutants that no faster
+//   test executes; a mutant only such a test would kill then counts as survived (the score is a lower bound).
+//   --slow 0 runs every covering test, as Stryker does.
 // --list: print the mutants with their keys and stop. --extra: the hand-written Kotlin mutants (scripts/mutation/kotlin-mutants.mjs).
 // Equivalent mutants (scripts/mutation/equivalent.mjs, by key) are not run and not scored; they are printed with the reason.
 // One vitest process at a time, one worker, --bail=1: a killed mutant stops at its first failure.
@@ -17,7 +23,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { applyMutant, generateMutants } from './mutation/generate.mjs'
-import { PLUGIN, shortName, targetFiles, testMap } from './mutation/targets.mjs'
+import { BUILT_TESTS, PLUGIN, shortName, targetFiles, testMap } from './mutation/targets.mjs'
+import { instrument, statementOf } from './mutation/coverage.mjs'
 import { EQUIVALENT } from './mutation/equivalent.mjs'
 import { KOTLIN_MUTANTS } from './mutation/kotlin-mutants.mjs'
 
@@ -31,6 +38,7 @@ const keyFilter = opt('--key')
 const sample = Number(opt('--sample') ?? 1)
 const report = opt('--report')
 const keep = args.includes('--keep')
+const slowMs = Number(opt('--slow') ?? 2000)
 const started = Date.now()
 const seconds = (ms) => `${Math.round(ms / 100) / 10} s`
 const equivalentBy = new Map(EQUIVALENT.map((e) => [e.key, e]))
@@ -90,64 +98,99 @@ const cleanup = () => { if (!keep) rmSync(work, { recursive: true, force: true }
 process.on('SIGINT', () => { cleanup(); process.exit(130) })
 process.on('SIGTERM', () => { cleanup(); process.exit(143) })
 
-// One vitest process per run of one test file set, for the baseline (its own timing, nothing shared).
-function runVitest(files, timeoutMs) {
-  return new Promise((resolve) => {
-    const t0 = Date.now()
-    const child = spawn(process.execPath, [path.join(work, 'node_modules/vitest/vitest.mjs'), 'run', '--pool=forks', '--poolOptions.forks.singleFork=true',
-      '--bail=1', '--reporter=dot', ...files], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, detached: true })
-    let out = ''
-    let timedOut = false
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
-    const timer = setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGKILL') } catch {} }, timeoutMs)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ ok: code === 0 && !timedOut, timedOut, out: out.replace(/\x1b\[[0-9;]*m/g, ''), ms: Date.now() - t0 })
-    })
-  })
-}
-
 // The mutants' runs: one long-lived vitest (scripts/mutation/vitest-session.mjs) per target file, restarted after a
 // timeout (a hang is a kill, as in Stryker).
 class Session {
   start() {
-    this.child = fork(path.join(work, 'scripts/mutation/vitest-session.mjs'), [], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true })
+    this.child = fork(path.join(work, 'scripts/mutation/vitest-session.mjs'), [], { cwd: work, env: { ...process.env, CI: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...this.env }, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], detached: true })
     this.ready = new Promise((resolve) => this.child.once('message', resolve))
   }
   stop() {
     if (this.child) try { process.kill(-this.child.pid, 'SIGKILL') } catch {}
     this.child = null
   }
-  async run(files, changed, timeoutMs) {
+  constructor(env = {}) { this.env = env }
+  async run(files, changed, timeoutMs, pattern = null) {
     if (!this.child) this.start()
     await this.ready
     return new Promise((resolve) => {
       const timer = setTimeout(() => { this.stop(); resolve({ ok: false, timedOut: true, failure: 'timeout', ms: timeoutMs }) }, timeoutMs)
       this.child.once('message', (m) => { clearTimeout(timer); resolve(m) })
-      this.child.send({ files, changed })
+      this.child.send({ files, changed, pattern })
     })
   }
 }
 
 
 console.log(`[mutation] ${root} copied to ${work}`)
-console.log(`[mutation] ${targets.length} files, ${mutants.length} mutants to run, ${equivalent.length} listed as equivalent${sample > 1 ? ` (every ${sample}th mutant only)` : ''}`)
+console.log(`[mutation] ${targets.length} files, ${mutants.length} mutants to run, ${equivalent.length} listed as equivalent${sample > 1 ? ` (every ${sample}th mutant only)` : ''}${slowMs ? `; tests over ${slowMs} ms only for mutants no faster test executes` : ''}`)
 
-// Baseline, per test file: each must pass unmutated (or a "kill" would mean nothing); its time orders the stages
-// (fastest first) and sets the mutant's time limit (a hang is a kill, as in Stryker: 3x the baseline + 20 s).
+// Baseline and coverage in one run: every target file with mutants is instrumented (a counter per statement), the test
+// files that reach them run once, and each test's counters are recorded. Each must pass unmutated (or a "kill" would
+// mean nothing); the run's per-file time sets a mutant's time limit (a hang is a kill, as in Stryker: 3x + 20 s).
+// Test files that reach a source only through a build run whole, after the covering tests (stage 2), not here.
+const withMutants = targets.filter((t) => mutants.some((m) => m.target === t))
+const statements = new Map()
+withMutants.forEach((t, i) => {
+  const { text, statements: list } = instrument(readFileSync(path.join(root, t), 'utf8'), (i + 1) * 100000)
+  statements.set(t, { base: (i + 1) * 100000, list })
+  writeFileSync(path.join(work, t), text)
+})
+const built = new Set(Object.values(BUILT_TESTS).flat())
+const coverageTests = [...new Set(withMutants.flatMap((t) => map.get(t)))].filter((t) => !built.has(t))
+const coverageDir = path.join(work, 'test-output', 'mutation-coverage')
+mkdirSync(coverageDir, { recursive: true })
 const timing = new Map()
-const neededTests = [...new Set(targets.filter((t) => mutants.some((m) => m.target === t)).flatMap((t) => map.get(t)))]
-for (const t of neededTests) {
-  const r = await runVitest([t], 600000)
+if (coverageTests.length) {
+  const t0 = Date.now()
+  const session = new Session({ MUTATION_COVERAGE_DIR: coverageDir })
+  const r = await session.run(coverageTests, [], 3600000)
+  session.stop()
   if (!r.ok) {
-    console.log(r.out.slice(-4000))
-    console.log(`[mutation] ${t} fails unmutated: fix that first`)
+    console.log(`[mutation] the coverage run fails unmutated: ${r.failure}; fix that first`)
     cleanup()
     process.exit(2)
   }
-  timing.set(t, r.ms)
-  console.log(`[mutation] baseline ${t} passes (${seconds(r.ms)})`)
+  for (const [f, ms] of Object.entries(r.durations)) timing.set(f, ms)
+  console.log(`[mutation] coverage: ${coverageTests.length} test files pass unmutated (${seconds(Date.now() - t0)}); slowest: ${[...timing].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, ms]) => `${path.basename(f)} ${seconds(ms)}`).join(', ')}`)
+}
+for (const t of withMutants) writeFileSync(path.join(work, t), readFileSync(path.join(root, t), 'utf8'))
+// Per test file: { fileHits: Set, tests: Map<full name, Set> }.
+const coverage = new Map()
+for (const f of readdirSync(coverageDir)) {
+  const c = JSON.parse(readFileSync(path.join(coverageDir, f), 'utf8'))
+  coverage.set(path.relative(work, c.file), { fileHits: new Set(c.fileHits), durations: c.durations, tests: new Map(Object.entries(c.tests).map(([k, v]) => [k, new Set(v)])) })
+}
+for (const t of built) if (neededBuilt(t)) timing.set(t, timing.get(t) ?? 120000)
+function neededBuilt(t) { return withMutants.some((w) => map.get(w).includes(t)) }
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The tests a mutant runs: stage 1, the tests that executed its statement (a name pattern); stage 2, whole built tests. */
+function testsFor(m) {
+  const { base, list } = statements.get(m.target)
+  const local = statementOf(list, m)
+  const reach = map.get(m.target).filter((t) => !built.has(t))
+  const stage2 = map.get(m.target).filter((t) => built.has(t))
+  let covering = []
+  for (const t of reach) {
+    const c = coverage.get(t)
+    if (!c) continue
+    // Module-level code or a statement run outside any test: every test of the file.
+    const all = local === -1 || c.fileHits.has(base + local)
+    for (const [name, hits] of c.tests) if (all || hits.has(base + local)) covering.push({ file: t, name, ms: c.durations[name] ?? 0 })
+  }
+  const fast = covering.filter((c) => slowMs === 0 || c.ms <= slowMs)
+  if (fast.length) covering = fast
+  const files = [...new Set(covering.map((c) => c.file))]
+  const stages = []
+  // The most direct test files first (import distance, then time): most kills happen there, and a kill ends the run.
+  const depth = map.get(m.target).depth ?? {}
+  const ordered = files.sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || (timing.get(a) ?? 0) - (timing.get(b) ?? 0))
+  const pattern = (list) => `^(?:${[...new Set(covering.filter((c) => list.includes(c.file)).map((c) => c.name))].map(escape).join('|')})$`
+  if (ordered.length > 2) stages.push({ files: ordered.slice(0, 2), pattern: pattern(ordered.slice(0, 2)) }, { files: ordered.slice(2), pattern: pattern(ordered.slice(2)) })
+  else if (ordered.length) stages.push({ files: ordered, pattern: pattern(ordered) })
+  if (stage2.length) stages.push({ files: stage2, pattern: null })
+  return stages
 }
 
 const results = []
@@ -156,27 +199,23 @@ const saveReport = () => { if (report) writeFileSync(path.resolve(report), JSON.
 for (const target of targets) {
   const own = mutants.filter((m) => m.target === target)
   if (own.length === 0) continue
-  // Stage 1: the two most direct tests (import distance, then time); the rest, fastest first, only if they pass.
-  const depth = map.get(target).depth ?? {}
-  const tests = [...map.get(target)].sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || timing.get(a) - timing.get(b))
-  const rest = tests.slice(2).sort((a, b) => timing.get(a) - timing.get(b))
-  const stages = rest.length ? [tests.slice(0, 2), rest] : [tests]
-  const limit = 3 * tests.reduce((s, t) => s + timing.get(t), 0) + 20000
   const fileStarted = Date.now()
-  const stat = { killed: 0, survived: 0, timeout: 0, noTests: 0, equivalent: equivalent.filter((m) => m.target === target).length, ms: 0 }
-  console.log(`\n[mutation] ${shortName(target)}: ${own.length} mutants; tests: ${tests.join(' ') || '(none reach it)'}`)
+  const stat = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, equivalent: equivalent.filter((m) => m.target === target).length, ms: 0 }
+  console.log(`\n[mutation] ${shortName(target)}: ${own.length} mutants; test files reaching it: ${map.get(target).join(' ') || '(none)'}`)
   const file = path.join(work, target)
   const original = readFileSync(file, 'utf8')
   const session = new Session()
   for (const m of own) {
     let r = { ok: true, ms: 0 }
-    if (tests.length === 0) {
-      stat.noTests++
-    } else {
+    const stages = map.get(target).length === 0 ? null : testsFor(m)
+    let ran = 0
+    if (stages && stages.length) {
       writeFileSync(file, applyMutant(original, m))
       try {
         for (const stage of stages) {
-          const s = await session.run(stage, [target], limit)
+          const limit = 3 * stage.files.reduce((s, t) => s + (timing.get(t) ?? 60000), 0) + 20000
+          const s = await session.run(stage.files, [target], limit, stage.pattern)
+          ran += stage.files.length
           r = { ...s, ms: r.ms + s.ms }
           if (!s.ok) break
         }
@@ -184,13 +223,16 @@ for (const target of targets) {
         writeFileSync(file, original)
       }
     }
-    const status = tests.length === 0 ? 'no tests' : r.ok ? 'survived' : r.timedOut ? 'timeout' : 'killed'
+    // Stryker's statuses: no test reaches the file (NoCoverage of the whole file) or none executes the statement.
+    const status = stages == null ? 'no tests' : stages.length === 0 ? 'no coverage' : r.ok ? 'survived' : r.timedOut ? 'timeout' : 'killed'
     if (status === 'killed') stat.killed++
     else if (status === 'timeout') stat.timeout++
     else if (status === 'survived') stat.survived++
+    else if (status === 'no coverage') stat.noCoverage++
+    else stat.noTests++
     const detail = status === 'killed' || status === 'timeout' ? r.failure : ''
     results.push({ file: shortName(target), line: m.line, key: m.key, mutator: m.mutator, original: m.original.slice(0, 200), replacement: m.replacement.slice(0, 200), status, detail, ms: r.ms })
-    console.log(`  ${status === 'survived' || status === 'no tests' ? 'o' : 'x'} ${String(m.line).padStart(4)} ${status.padEnd(8)} ${seconds(r.ms).padStart(7)}  ${m.key.slice(shortName(target).length + 1)}${detail ? `\n        by ${detail}` : ''}`)
+    console.log(`  ${status === 'killed' || status === 'timeout' ? 'x' : 'o'} ${String(m.line).padStart(4)} ${status.padEnd(11)} ${seconds(r.ms).padStart(7)}  ${m.key.slice(shortName(target).length + 1)}${detail ? `\n        by ${detail}` : ''}`)
   }
   session.stop()
   stat.ms = Date.now() - fileStarted
@@ -199,10 +241,11 @@ for (const target of targets) {
 }
 
 // --- summary ----------------------------------------------------------------------------------------------------
-const scoreOf = (s) => { const n = s.killed + s.timeout + s.survived + s.noTests; return n === 0 ? 100 : (100 * (s.killed + s.timeout)) / n }
-const survivors = results.filter((r) => r.status === 'survived' || r.status === 'no tests')
+const scored = (s) => s.killed + s.timeout + s.survived + s.noTests + s.noCoverage
+const scoreOf = (s) => { const n = scored(s); return n === 0 ? 100 : (100 * (s.killed + s.timeout)) / n }
+const survivors = results.filter((r) => r.status === 'survived' || r.status === 'no tests' || r.status === 'no coverage')
 console.log(`\n[mutation] survived (${survivors.length}):`)
-for (const r of survivors) console.log(`  ${r.file}:${r.line}  ${r.key}${r.status === 'no tests' ? '  (no test reaches this file)' : ''}`)
+for (const r of survivors) console.log(`  ${r.file}:${r.line}  ${r.key}${r.status === 'no tests' ? '  (no test reaches this file)' : r.status === 'no coverage' ? '  (no test executes it)' : ''}`)
 if (equivalent.length) {
   console.log(`\n[mutation] equivalent, not run and not scored (${equivalent.length}):`)
   for (const m of equivalent) console.log(`  ${shortName(m.target)}:${m.line}  ${m.key}\n      ${equivalentBy.get(m.key).reason}`)
@@ -214,12 +257,12 @@ if (stale.length) {
 }
 if (untested.length) console.log(`\n[mutation] no test file reaches: ${untested.map(shortName).join(', ')}`)
 console.log('\n[mutation] per file (killed incl. timeouts / scored; equivalent excluded):')
-const total = { killed: 0, survived: 0, timeout: 0, noTests: 0, equivalent: 0, ms: 0 }
+const total = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, equivalent: 0, ms: 0 }
 for (const [name, s] of perFile) {
   for (const k of Object.keys(total)) total[k] += s[k]
-  console.log(`  ${name.padEnd(40)} ${scoreOf(s).toFixed(1).padStart(5)}%  ${String(s.killed + s.timeout).padStart(4)}/${String(s.killed + s.timeout + s.survived + s.noTests).padEnd(4)} equivalent ${String(s.equivalent).padEnd(3)} ${seconds(s.ms)}`)
+  console.log(`  ${name.padEnd(40)} ${scoreOf(s).toFixed(1).padStart(5)}%  ${String(s.killed + s.timeout).padStart(4)}/${String(scored(s)).padEnd(4)} no coverage ${String(s.noCoverage).padEnd(3)} equivalent ${String(s.equivalent).padEnd(3)} ${seconds(s.ms)}`)
 }
-console.log(`\n[mutation] score: ${total.killed + total.timeout}/${total.killed + total.timeout + total.survived + total.noTests} = ${scoreOf(total).toFixed(1)}%${sample > 1 ? ` (every ${sample}th mutant)` : ''}; duration ${seconds(Date.now() - started)}`)
+console.log(`\n[mutation] score: ${total.killed + total.timeout}/${scored(total)} = ${scoreOf(total).toFixed(1)}%${sample > 1 ? ` (every ${sample}th mutant)` : ''}; duration ${seconds(Date.now() - started)}`)
 saveReport()
 cleanup()
 process.exit(0)

@@ -1,7 +1,7 @@
 // What npm run test:mutation mutates, and which test files run for a mutant of each file.
 // The map is computed, not written by hand: a test file runs for a source file when the source is reachable from it
 // through static and dynamic imports (test -> test/support -> .uts -> .uts). Tests that reach the source only through
-// a build (the real mp-weixin build, Chromium, the npm package) are added by BUILT below; the heaviest kinds (the JVM,
+// a build (the real mp-weixin build, Chromium, the npm package) are added by BUILT_TESTS below; the heaviest kinds (the JVM,
 // whole demo builds, soak runs) are left out (SLOW) so a run can finish on a small machine.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -29,7 +29,7 @@ export function targetFiles(root) {
 const SLOW = /(jvm|android|kotlin|demo-|uni-cli|uni-vue2|bench|npm-package|bootstrap|native-gate|portability|soak|readme-snippets|chromium|mp-hosts|web-native|web-shared|web-hardening)/
 
 /** Source files reached only through a build: the tests that build and run them. */
-const BUILT = {
+export const BUILT_TESTS = {
   'mp-weixin/': ['test/mp-weixin-build.test.mjs', 'test/chat-stream-mp-weixin-build.test.mjs'],
   'mp-toutiao/': ['test/mp-hosts-build.test.mjs'],
   'web/native-event-source.uts': ['test/web-native-eventsource-and-fetch-paths.test.mjs'],
@@ -76,7 +76,7 @@ export function testMap(rootDir, targets) {
     reach.set(target, tests)
   }
   for (const target of targets) {
-    for (const [suffix, files] of Object.entries(BUILT)) {
+    for (const [suffix, files] of Object.entries(BUILT_TESTS)) {
       if (target.includes(suffix) || target.endsWith(suffix)) {
         for (const f of files) if (!reach.get(target).includes(f)) { reach.get(target).push(f); reach.get(target).depth[f] = 99 }
       }

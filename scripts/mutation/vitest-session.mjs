@@ -2,12 +2,15 @@
 // vitest and vite again (about 5 s a mutant on a loaded 2-core machine). The parent (scripts/mutation.mjs) writes a
 // mutant into the copy, then sends { files, changed }; this drops every cached transform of the changed file
 // (vite's module graph, vite-node's fetch caches, the workers' module caches through vitest's `invalidates`) and
-// reruns the files: one fork, one file at a time, bail at the first failure. Answers { ok, failure, ms }.
+// reruns the files: one fork, one file at a time, bail at the first failure. Answers { ok, failure, ms, durations }.
+// { pattern }: only the tests whose full name it matches (the tests that cover the mutant, scripts/mutation/coverage.mjs).
+// With $MUTATION_COVERAGE_DIR set, it is the coverage run: scripts/mutation/coverage-setup.mjs records each test's counters.
 import path from 'node:path'
 import { createVitest } from 'vitest/node'
 
+const setupFiles = ['test/support/uni-globals.mjs', ...(process.env.MUTATION_COVERAGE_DIR ? ['scripts/mutation/coverage-setup.mjs'] : [])]
 const ctx = await createVitest('test', {
-  watch: false, run: true, pool: 'forks', poolOptions: { forks: { singleFork: true } }, bail: 1, reporters: [{}], fileParallelism: false
+  setupFiles, watch: false, run: true, pool: 'forks', poolOptions: { forks: { singleFork: true } }, bail: 1, reporters: [{}], fileParallelism: false
 }, { server: { ws: false } })
 // Lists the test files, so rerunFiles knows them as tests of this project.
 await ctx.globTestSpecs()
@@ -36,14 +39,16 @@ function failureOf() {
   return unhandled.length ? `unhandled error: ${String(unhandled[0]?.message ?? unhandled[0]).slice(0, 200)}` : null
 }
 
-process.on('message', async ({ files, changed }) => {
+process.on('message', async ({ files, changed, pattern }) => {
   const t0 = Date.now()
   try {
     for (const c of changed ?? []) forget(path.resolve(c))
     ctx.state.filesMap.clear()
+    ctx.configOverride.testNamePattern = pattern ? new RegExp(pattern) : undefined
     await ctx.rerunFiles(files.map((f) => path.resolve(f)), 'mutant', true)
     const failure = failureOf()
-    process.send({ ok: failure == null, failure, ms: Date.now() - t0 })
+    const durations = Object.fromEntries(ctx.state.getFiles().map((f) => [path.relative(process.cwd(), f.filepath), (f.result?.duration ?? 0) + (f.setupDuration ?? 0) + (f.collectDuration ?? 0)]))
+    process.send({ ok: failure == null, failure, ms: Date.now() - t0, durations })
   } catch (e) {
     process.send({ ok: false, failure: `runner error: ${e?.message ?? e}`, ms: Date.now() - t0 })
   }
