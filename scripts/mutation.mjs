@@ -47,12 +47,16 @@ const equivalentBy = new Map(EQUIVALENT.map((e) => [e.key, e]))
 const targets = targetFiles(root).filter((t) => !fileFilter || fileFilter.some((f) => t.endsWith(f) || shortName(t).includes(f)))
 const map = testMap(root, targets)
 let mutants = []
+// Each target's text as its mutants were generated from, read once: the copy gets exactly this text, whatever happens
+// to the working tree during a run (mutant offsets are positions in it).
+const sources = new Map()
 if (args.includes('--extra')) {
   // Hand-written Kotlin mutants: the exact text `from` (found once) becomes `to`; their own test files.
   targets.length = 0
   for (const m of KOTLIN_MUTANTS) {
     const target = `${PLUGIN}/${m.file}`
     const text = readFileSync(path.join(root, target), 'utf8')
+    sources.set(target, text)
     const start = text.indexOf(m.from)
     if (start === -1 || text.indexOf(m.from, start + 1) !== -1) { console.log(`[mutation] ${m.id}: source not found exactly once`); continue }
     if (!targets.includes(target)) targets.push(target)
@@ -61,7 +65,8 @@ if (args.includes('--extra')) {
   }
 } else {
   for (const target of targets) {
-    const all = generateMutants(readFileSync(path.join(root, target), 'utf8'), shortName(target)).map((m) => ({ ...m, target }))
+    sources.set(target, readFileSync(path.join(root, target), 'utf8'))
+    const all = generateMutants(sources.get(target), shortName(target)).map((m) => ({ ...m, target }))
     mutants.push(...all.filter((m, i) => (!mutatorFilter || mutatorFilter.includes(m.mutator)) && (!keyFilter || m.key.includes(keyFilter)) && i % sample === 0))
   }
 }
@@ -132,7 +137,9 @@ console.log(`[mutation] ${targets.length} files, ${mutants.length} mutants to ru
 const withMutants = targets.filter((t) => mutants.some((m) => m.target === t))
 const statements = new Map()
 withMutants.forEach((t, i) => {
-  const { text, statements: list } = instrument(readFileSync(path.join(root, t), 'utf8'), (i + 1) * 100000)
+  // The hand-written Kotlin mutants (--extra) run their whole test files.
+  if (!/\.(uts|ts)$/.test(t)) return
+  const { text, statements: list } = instrument(sources.get(t), (i + 1) * 100000)
   statements.set(t, { base: (i + 1) * 100000, list })
   writeFileSync(path.join(work, t), text)
 })
@@ -154,7 +161,7 @@ if (coverageTests.length) {
   for (const [f, ms] of Object.entries(r.durations)) timing.set(f, ms)
   console.log(`[mutation] coverage: ${coverageTests.length} test files pass unmutated (${seconds(Date.now() - t0)}); slowest: ${[...timing].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([f, ms]) => `${path.basename(f)} ${seconds(ms)}`).join(', ')}`)
 }
-for (const t of withMutants) writeFileSync(path.join(work, t), readFileSync(path.join(root, t), 'utf8'))
+for (const t of withMutants) writeFileSync(path.join(work, t), sources.get(t))
 // Per test file: { fileHits: Set, tests: Map<full name, Set> }.
 const coverage = new Map()
 for (const f of readdirSync(coverageDir)) {
@@ -167,8 +174,8 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** The tests a mutant runs: stage 1, the tests that executed its statement (a name pattern); stage 2, whole built tests. */
 function testsFor(m) {
-  const { base, list } = statements.get(m.target)
-  const local = statementOf(list, m)
+  const { base, list } = statements.get(m.target) ?? { base: 0, list: [] }
+  const local = statements.has(m.target) ? statementOf(list, m) : -1
   const reach = map.get(m.target).filter((t) => !built.has(t))
   const stage2 = map.get(m.target).filter((t) => built.has(t))
   let covering = []
@@ -200,7 +207,7 @@ for (const target of targets) {
   const own = mutants.filter((m) => m.target === target)
   if (own.length === 0) continue
   const fileStarted = Date.now()
-  const stat = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, equivalent: equivalent.filter((m) => m.target === target).length, ms: 0 }
+  const stat = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, compileErrors: 0, equivalent: equivalent.filter((m) => m.target === target).length, ms: 0 }
   console.log(`\n[mutation] ${shortName(target)}: ${own.length} mutants; test files reaching it: ${map.get(target).join(' ') || '(none)'}`)
   const file = path.join(work, target)
   const original = readFileSync(file, 'utf8')
@@ -224,13 +231,15 @@ for (const target of targets) {
       }
     }
     // Stryker's statuses: no test reaches the file (NoCoverage of the whole file) or none executes the statement.
-    const status = stages == null ? 'no tests' : stages.length === 0 ? 'no coverage' : r.ok ? 'survived' : r.timedOut ? 'timeout' : 'killed'
+    // A mutant the TypeScript transform rejects is Stryker's CompileError: not a kill, not scored.
+    const status = stages == null ? 'no tests' : stages.length === 0 ? 'no coverage' : r.ok ? 'survived' : r.timedOut ? 'timeout' : /Transform failed/.test(r.failure ?? '') ? 'compile error' : 'killed'
     if (status === 'killed') stat.killed++
     else if (status === 'timeout') stat.timeout++
     else if (status === 'survived') stat.survived++
     else if (status === 'no coverage') stat.noCoverage++
+    else if (status === 'compile error') stat.compileErrors++
     else stat.noTests++
-    const detail = status === 'killed' || status === 'timeout' ? r.failure : ''
+    const detail = status === 'killed' || status === 'timeout' || status === 'compile error' ? r.failure : ''
     results.push({ file: shortName(target), line: m.line, key: m.key, mutator: m.mutator, original: m.original.slice(0, 200), replacement: m.replacement.slice(0, 200), status, detail, ms: r.ms })
     console.log(`  ${status === 'killed' || status === 'timeout' ? 'x' : 'o'} ${String(m.line).padStart(4)} ${status.padEnd(11)} ${seconds(r.ms).padStart(7)}  ${m.key.slice(shortName(target).length + 1)}${detail ? `\n        by ${detail}` : ''}`)
   }
@@ -256,11 +265,11 @@ if (stale.length) {
   for (const e of stale) console.log(`  ${e.key}`)
 }
 if (untested.length) console.log(`\n[mutation] no test file reaches: ${untested.map(shortName).join(', ')}`)
-console.log('\n[mutation] per file (killed incl. timeouts / scored; equivalent excluded):')
-const total = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, equivalent: 0, ms: 0 }
+console.log('\n[mutation] per file (killed incl. timeouts / scored; equivalent and compile errors excluded):')
+const total = { killed: 0, survived: 0, timeout: 0, noTests: 0, noCoverage: 0, compileErrors: 0, equivalent: 0, ms: 0 }
 for (const [name, s] of perFile) {
   for (const k of Object.keys(total)) total[k] += s[k]
-  console.log(`  ${name.padEnd(40)} ${scoreOf(s).toFixed(1).padStart(5)}%  ${String(s.killed + s.timeout).padStart(4)}/${String(scored(s)).padEnd(4)} no coverage ${String(s.noCoverage).padEnd(3)} equivalent ${String(s.equivalent).padEnd(3)} ${seconds(s.ms)}`)
+  console.log(`  ${name.padEnd(40)} ${scoreOf(s).toFixed(1).padStart(5)}%  ${String(s.killed + s.timeout).padStart(4)}/${String(scored(s)).padEnd(4)} no coverage ${String(s.noCoverage).padEnd(3)} equivalent ${String(s.equivalent).padEnd(3)} compile errors ${String(s.compileErrors).padEnd(3)} ${seconds(s.ms)}`)
 }
 console.log(`\n[mutation] score: ${total.killed + total.timeout}/${scored(total)} = ${scoreOf(total).toFixed(1)}%${sample > 1 ? ` (every ${sample}th mutant)` : ''}; duration ${seconds(Date.now() - started)}`)
 saveReport()
