@@ -385,6 +385,38 @@ export const AI_CASES = [
   },
 
   {
+    // Tool-call pieces after the first without index and without id: they continue the call in progress. OpenAI's
+    // own stream always sends index ("index: number", ChatCompletionChunk.Choice.Delta.ToolCall in the openai 7.55.0
+    // types, resources/chat/completions/completions.d.ts, where id and function are optional); the fallback in
+    // openai-chat.uts is for OpenAI-compatible servers that leave it out, and this fixture pins it.
+    name: 'openai/tool-pieces-without-index', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: null, tool_calls: [{ id: 'call_p1', type: 'function', function: { name: 'lookup', arguments: '' } }] })),
+      sse(oaChunk({ tool_calls: [{ function: { arguments: '{"q":' } }] })), sse(oaChunk({ tool_calls: [{ function: { arguments: '"东京"}' } }] })),
+      sse(oaChunk({ tool_calls: [{ id: 'call_p2', type: 'function', function: { name: 'clock', arguments: '{}' } }] })),
+      sse(oaChunk({}, 'tool_calls')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'call_p1', name: 'lookup', arguments: '{"q":"东京"}' }, { index: 1, id: 'call_p2', name: 'clock', arguments: '{}' }], finishReason: 'tool_calls', usage: null, complete: true }
+  },
+
+  {
+    // A function_call output item without id: its argument deltas are matched by output_index. The openai 7.55.0 types
+    // (resources/responses/responses.d.ts) make the id optional: "ResponseFunctionToolCall ... id?: string; The
+    // unique ID of the function tool call." and every function_call_arguments event carries "output_index: number".
+    name: 'responses/item-without-id', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rs('response.created', { response: rsResponse('in_progress') }),
+      rs('response.output_item.added', { output_index: 0, item: { type: 'function_call', status: 'in_progress', call_id: 'call_n0', name: 'lookup', arguments: '' } }),
+      rs('response.output_item.added', { output_index: 1, item: { type: 'function_call', status: 'in_progress', call_id: 'call_n1', name: 'clock', arguments: '' } }),
+      rs('response.function_call_arguments.delta', { output_index: 1, delta: '{"tz":"UTC"}' }),
+      rs('response.function_call_arguments.delta', { output_index: 0, delta: '{"q":"x"}' }),
+      rs('response.function_call_arguments.done', { output_index: 0, arguments: '{"q":"x"}' }),
+      rs('response.function_call_arguments.done', { output_index: 1, arguments: '{"tz":"UTC"}' }),
+      rs('response.completed', { response: rsResponse('completed', { usage: { input_tokens: 9, output_tokens: 8, total_tokens: 17 } }) })
+    ],
+    expect: { provider: 'openai-responses', text: '', reasoning: '', toolCalls: [{ index: 0, id: 'call_n0', name: 'lookup', arguments: '{"q":"x"}' }, { index: 1, id: 'call_n1', name: 'clock', arguments: '{"tz":"UTC"}' }], finishReason: 'tool_calls', rawFinishReason: 'completed', usage: { inputTokens: 9, outputTokens: 8, totalTokens: 17, reasoningTokens: 0 }, complete: true,
+      toolOrder: ['0', '1', '0', '0 done', '1 done'] }
+  },
+
+  {
     // n: 2 (two answers in one stream, their chunks interleaved by choice index): only choice 0 is the reply (the
     // decoder's documented limit: n > 1 is not supported). Source: the official SDK's types (openai 7.55.0,
     // resources/chat/completions/completions.d.ts), ChatCompletionChunk: "A list of chat completion choices. Can
