@@ -11,6 +11,11 @@ import { targetFiles } from '../scripts/mutation/targets.mjs'
 
 // Statements without braces and without semicolons, as UTS is written: the counters must not join two statements.
 const SOURCE = `
+class Box {
+  items : string[] = ['first']
+  count : number = 1
+}
+
 export function classify(xs : number[]) : string[] {
   const out : string[] = []
   for (let i = 0; i < xs.length; i++) {
@@ -29,7 +34,7 @@ export function classify(xs : number[]) : string[] {
     while (false) out.push('never')
   }
   const f = (n : number) : number => n * 2
-  ;(out as any).doubled = f(xs.length)
+  ;(out as any).doubled = f(xs.length) + new Box().count
   return out
 }
 `
@@ -67,6 +72,9 @@ describe('coverage counters', () => {
     expect(ran("out.push('even')")).toBe(false)
     expect(ran("out.push('never')")).toBe(false)
     expect(ran('return out')).toBe(true)
+    // A field initialiser counts when an instance is made.
+    expect(ran('1')).toBe(true)
+    expect(ran("['first']")).toBe(true)
   })
 
   test('a mutant maps to the innermost statement around it, or the first statement inside a removed block', () => {
@@ -78,6 +86,7 @@ describe('coverage counters', () => {
     // The whole function body: its first statement runs exactly when the function does.
     const body = { start: SOURCE.indexOf('{', SOURCE.indexOf('classify')), end: SOURCE.lastIndexOf('}') + 1 }
     expect(text(statementOf(statements, body))).toBe('const out : string[] = []')
+    expect(text(statementOf(statements, at("'first'")))).toBe("['first']")
     // Module-level code: no statement, so every test of the file.
     expect(statementOf(statements, { start: 1, end: 7 })).toBe(-1)
   })

@@ -48,6 +48,17 @@ describe('checkUrl agrees with the WHATWG URL parser', () => {
     expect(checkUrl('/sse?x=1', true)).toMatchObject({ error: null, relative: true, url: '/sse?x=1' })
     expect(checkUrl('/sse', false).error).toMatch(/relative URLs work on the web only/)
   })
+  test('a scheme is a letter then letters, digits, "+", "-" or ".": such a URL is absolute (refused unless http(s)), even on web', () => {
+    for (const input of ['a.b:x', 'web+app:x', 'x-y:x', 'h2:x', 'A.1+-:x']) {
+      expect(new URL(input).protocol).toBe(input.slice(0, input.indexOf(':') + 1).toLowerCase())
+      expect(checkUrl(input, true)).toMatchObject({ relative: false, error: expect.stringMatching(/is not a valid http\(s\) URL/) })
+    }
+    // Not starting with a letter: no scheme, so a relative reference (resolved against the page, as new URL(input, base) does).
+    for (const input of ['1a:x', '+a:x', '.a:x']) {
+      expect(new URL(input, 'http://page.example/dir/').href).toBe('http://page.example/dir/' + input)
+      expect(checkUrl(input, true)).toMatchObject({ error: null, relative: true })
+    }
+  })
   test('stripUrl removes leading/trailing C0 controls and spaces, and every tab, LF and CR', () => {
     expect(stripUrl(' \u0001 http://a/\tb\nc\rd \u001f ')).toBe('http://a/bcd')
   })

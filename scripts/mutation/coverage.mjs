@@ -1,5 +1,5 @@
 // Per-test coverage for npm run test:mutation, as Stryker's `coverageAnalysis: "perTest"` does it: every statement
-// inside a function of a target file gets a counter call; one run of the reaching test files records, per test, which
+// inside a function of a target file, and every instance field initialiser, gets a counter call; one run of the reaching test files records, per test, which
 // statements it executed (scripts/mutation/coverage-setup.mjs). A mutant then runs only the tests that executed the
 // innermost statement around it: a test that never executes that statement cannot observe the mutant.
 //
@@ -20,7 +20,7 @@ function insideFunction(node) {
 }
 
 /**
- * The statements of `text` that get a counter: [{ start, end }] in source order (their index is their local id), and the
+ * The statements (and field initialisers) of `text` that get a counter: [{ start, end }] in source order (their index is their local id), and the
  * text with counters whose ids are base + index.
  */
 export function instrument(text, base) {
@@ -42,6 +42,14 @@ export function instrument(text, base) {
         edits.push({ at: node.getEnd(), text: '\n}' })
       }
     }
+    // A field initialiser runs when an instance is made: counted there, as a comma expression around it.
+    if (ts.isPropertyDeclaration(node) && node.initializer && !(ts.getModifiers?.(node) ?? []).some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+      const init = node.initializer
+      const id = base + statements.length
+      statements.push({ start: init.getStart(sf), end: init.getEnd() })
+      edits.push({ at: init.getStart(sf), text: `(globalThis.__mutHit?.(${id}), (` })
+      edits.push({ at: init.getEnd(), text: '))' })
+    }
     ts.forEachChild(node, visit)
   }
   visit(sf)
@@ -54,8 +62,8 @@ export function instrument(text, base) {
 
 /**
  * The statement whose execution a mutant needs: the innermost one around it, or (for a mutant spanning whole
- * statements, e.g. a removed function body) the first one inside it. -1 when none: module-level code, field
- * initialisers; such a mutant runs every test that reaches its file.
+ * statements, e.g. a removed function body) the first one inside it. -1 when none: module-level code, static
+ * fields; such a mutant runs every test that reaches its file.
  */
 export function statementOf(statements, m) {
   let best = -1

@@ -43,6 +43,15 @@ function isConditionTest(node) {
     (ts.isConditionalExpression(p) && p.condition === n)
 }
 
+/** An empty array literal whose declared type (of the field, variable or parameter it initialises) allows a string. */
+function holdsStrings(node) {
+  const p = node.parent
+  const type = (ts.isPropertyDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p)) && p.initializer === node ? p.type : null
+  if (!type) return true
+  const element = ts.isArrayTypeNode(type) ? type.elementType : null
+  return element == null || element.kind === ts.SyntaxKind.StringKeyword || element.kind === ts.SyntaxKind.AnyKeyword
+}
+
 function hasDeclareModifier(node) {
   return (ts.getModifiers?.(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
 }
@@ -158,7 +167,9 @@ export function generateMutants(text, file) {
     if (ts.isTemplateExpression(node) && !insideConsoleCall(node)) add(node, '``', 'StringLiteral')
 
     // ArrayDeclaration: [] -> ["Stryker was here"], [a, b] -> [].
-    if (ts.isArrayLiteralExpression(node)) add(node, node.elements.length ? '[]' : `['${STRYKER}']`, 'ArrayDeclaration')
+    // Not into an array declared with another element type (a Listener[] field, a number[] local): UTS is typed, so
+    // Stryker's TypeScript checker would reject that mutant as a compile error; here it is not generated.
+    if (ts.isArrayLiteralExpression(node) && (node.elements.length || holdsStrings(node))) add(node, node.elements.length ? '[]' : `['${STRYKER}']`, 'ArrayDeclaration')
 
     // ObjectLiteral: {a: 1} -> {} (Stryker's ObjectLiteral).
     if (ts.isObjectLiteralExpression(node) && node.properties.length > 0) add(node, '{}', 'ObjectLiteral')
