@@ -386,6 +386,16 @@ describe('listeners', () => {
     expect(errors).toHaveBeenCalledTimes(2)
     s.es.close()
   })
+  test('open and close are events with their own type, empty data and the last event ID so far (as uni.connectEventSource\'s UniMessageEvent)', () => {
+    const s = engine.connect({ maxRetries: 0, lastEventId: 'resume-7' })
+    const seen = []
+    s.es.onOpen((ev) => seen.push([ev.type, ev.data, ev.lastEventId]))
+    s.es.onClose((ev) => seen.push([ev.type, ev.data, ev.lastEventId]))
+    step().open()
+    engine.last().text('id: 8\ndata: x\n\n')
+    s.es.close()
+    expect(seen).toEqual([['open', '', 'resume-7'], ['close', '', '8']])
+  })
   test('off(id) removes exactly that registration, of any kind', () => {
     const s = engine.connect({ maxRetries: 0 })
     const seen = []

@@ -34,6 +34,15 @@ const joinedDataShortcut = [
 ]
 
 export const EQUIVALENT = [
+  // --- dispatcher.uts ---------------------------------------------------------------------------------------------
+  { key: `common/dispatcher.uts|Listener.type|StringLiteral|'' => 'Stryker was here!'`, reason: 'the constructor assigns type on every instance: the initial value (there for kotlinc) is never read.' },
+  { key: `common/dispatcher.uts|EventDispatcher.listener|StringLiteral|'' => 'Stryker was here!'`,
+    reason: 'the type of an unnamed registration (onOpen, onMessage, onClose, onComment, onError) is never read: only namedListeners are matched by type (emitTo with named, addEventListener, removeEventListener).' },
+  // --- url.uts ----------------------------------------------------------------------------------------------------
+  { key: `common/url.uts|CheckedUrl.url|StringLiteral|'' => 'Stryker was here!'`,
+    reason: 'the initial url is read only when error is null (options.uts checkOptions), and both results without an error (the relative and the absolute one) assign url; an invalid result never shows it.' },
+  { key: 'common/url.uts|checkUrl|EqualityOperator|i < host.length => i <= host.length|#2',
+    reason: 'in JS the extra pass reads host.charCodeAt(host.length), NaN: not 37 ("%"), and every comparison of forbiddenInDomain is false for NaN, so it neither fails nor changes the result (mutants run in JS; the typed targets compile the unmutated loop).' },
   ...joinedDataShortcut,
   { key: 'common/parser.uts|SseParser.applyField|StatementRemoval|return => ;|#2', reason: 'the return after eventTooLarge in the event branch: the parser is halted then (nothing is dispatched until reset()), and reset() clears the event type it would go on to set; nothing can read it in between.' },
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|StringLiteral|'call:' => ''`, reason: 'the prefix only namespaces the accumulator key; "0" and "call:0" key the same calls (every Ollama key has the same form).' },
