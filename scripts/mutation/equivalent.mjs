@@ -38,6 +38,9 @@ export const EQUIVALENT = [
   { key: `common/dispatcher.uts|Listener.type|StringLiteral|'' => 'Stryker was here!'`, reason: 'the constructor assigns type on every instance: the initial value (there for kotlinc) is never read.' },
   { key: `common/dispatcher.uts|EventDispatcher.listener|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'the type of an unnamed registration (onOpen, onMessage, onClose, onComment, onError) is never read: only namedListeners are matched by type (emitTo with named, addEventListener, removeEventListener).' },
+  { key: 'common/dispatcher.uts|EventDispatcher.removeEventListener|BooleanLiteral|false => true',
+    reason: 'hit only decides whether to rebuild the list without the removed entries; rebuilding when nothing was removed gives a list of the same listeners (a dispatch in progress keeps iterating the old one either way).' },
+  { key: 'common/dispatcher.uts|EventDispatcher.removeEventListener|ConditionalExpression|hit => true', reason: 'the same: an unconditional rebuild keeps exactly the listeners not removed.' },
   // --- url.uts ----------------------------------------------------------------------------------------------------
   { key: `common/url.uts|CheckedUrl.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'the initial url is read only when error is null (options.uts checkOptions), and both results without an error (the relative and the absolute one) assign url; an invalid result never shows it.' },

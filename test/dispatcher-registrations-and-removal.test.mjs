@@ -1,0 +1,72 @@
+// The listener registry (common/dispatcher.uts) on its own: the iOS rules, where Swift closures cannot be compared
+// (no SameCallback), comment registrations, and removals that really shrink the lists. The engine tests reach the
+// dispatcher only with the JS SameCallback and through connections, so they cannot tell these apart.
+import { describe, expect, test } from 'vitest'
+import { EventDispatcher } from '../uni_modules/connect-event-source/utssdk/common/dispatcher.uts'
+
+const same = (a, b) => a === b
+const sizes = (d) => ['openListeners', 'messageListeners', 'namedListeners', 'closeListeners', 'commentListeners', 'errorListeners'].map((k) => d[k].length)
+
+describe('EventDispatcher', () => {
+  test('without SameCallback (iOS): the same callback added twice is two listeners, and removeEventListener removes every listener of that type', () => {
+    const d = new EventDispatcher(null)
+    const seen = []
+    const f = (ev) => seen.push(ev.type + ':' + ev.data)
+    const a = d.addEventListener('tick', f)
+    const b = d.addEventListener('tick', f)
+    d.addEventListener('tock', f)
+    expect(b).not.toBe(a)
+    d.emitMessage('tick', '1', '')
+    expect(seen).toEqual(['tick:1', 'tick:1'])
+    d.removeEventListener('tick', () => {})
+    d.emitMessage('tick', '2', '')
+    d.emitMessage('tock', '3', '')
+    expect(seen).toEqual(['tick:1', 'tick:1', 'tock:3'])
+  })
+
+  test('with SameCallback: the same callback for one type is one listener (its first id), and only it is removed', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    const f = () => seen.push('f')
+    const g = () => seen.push('g')
+    expect(d.addEventListener('tick', f)).toBe(d.addEventListener('tick', f))
+    d.addEventListener('tick', g)
+    d.removeEventListener('tick', f)
+    d.emitMessage('tick', '', '')
+    expect(seen).toEqual(['g'])
+  })
+
+  test('onComment returns an id that off() removes; hasCommentListeners follows', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    const id = d.onComment((ev) => seen.push(ev.data))
+    expect(typeof id).toBe('number')
+    expect(d.hasCommentListeners()).toBe(true)
+    d.emitComment('ping', '')
+    d.off(id)
+    expect(d.hasCommentListeners()).toBe(false)
+    d.emitComment('pong', '')
+    expect(seen).toEqual(['ping'])
+  })
+
+  test('an open event is streaming unless the host says otherwise', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    d.onOpen((ev) => seen.push(ev.streaming))
+    d.emitOpen('')
+    d.emitOpen('', false)
+    expect(seen).toEqual([true, false])
+  })
+
+  test('removals shrink the lists: 10,000 add/remove cycles of every kind leave nothing behind', () => {
+    const d = new EventDispatcher(same)
+    for (let i = 0; i < 10000; i++) {
+      const f = () => {}
+      d.addEventListener('x', f)
+      d.removeEventListener('x', f)
+      d.off(d.addEventListener('y', f))
+      for (const on of ['onOpen', 'onMessage', 'onClose', 'onComment', 'onError']) d.off(d[on](f))
+    }
+    expect(sizes(d)).toEqual([0, 0, 0, 0, 0, 0])
+  })
+})
