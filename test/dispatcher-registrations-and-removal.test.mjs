@@ -1,7 +1,7 @@
 // The listener registry (common/dispatcher.uts) on its own: the iOS rules, where Swift closures cannot be compared
 // (no SameCallback), comment registrations, and removals that really shrink the lists. The engine tests reach the
 // dispatcher only with the JS SameCallback and through connections, so they cannot tell these apart.
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { EventDispatcher } from '../uni_modules/connect-event-source/utssdk/common/dispatcher.uts'
 
 const same = (a, b) => a === b
@@ -39,14 +39,14 @@ describe('EventDispatcher', () => {
   test('onComment returns an id that off() removes; hasCommentListeners follows', () => {
     const d = new EventDispatcher(same)
     const seen = []
-    const id = d.onComment((ev) => seen.push(ev.data))
+    const id = d.onComment((ev) => seen.push(ev.type + ':' + ev.data))
     expect(typeof id).toBe('number')
     expect(d.hasCommentListeners()).toBe(true)
     d.emitComment('ping', '')
     d.off(id)
     expect(d.hasCommentListeners()).toBe(false)
     d.emitComment('pong', '')
-    expect(seen).toEqual(['ping'])
+    expect(seen).toEqual(['comment:ping'])
   })
 
   test('an open event is streaming unless the host says otherwise', () => {
@@ -56,6 +56,29 @@ describe('EventDispatcher', () => {
     d.emitOpen('')
     d.emitOpen('', false)
     expect(seen).toEqual([true, false])
+  })
+
+  test('errors follow the DOM rules too: a listener removed by an earlier one is not called, close() inside one stops the rest, nothing after close', () => {
+    const d = new EventDispatcher(same)
+    const error = { errCode: 1830005, errMsg: 'x' }
+    const seen = []
+    let second = 0
+    d.onError(() => { seen.push('first'); d.off(second) })
+    second = d.onError(() => seen.push('second'))
+    d.onError(() => { seen.push('third'); d.emitClose('') })
+    d.onError(() => seen.push('fourth'))
+    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      d.emitError(error)
+      expect(seen).toEqual(['first', 'third'])
+      // Closed: no listener and no console line for a later error (the lists are empty by then, and an error with no
+      // listener would otherwise go to the console).
+      d.emitError(error)
+      expect(seen).toEqual(['first', 'third'])
+      expect(console_).not.toHaveBeenCalled()
+    } finally {
+      console_.mockRestore()
+    }
   })
 
   test('removals shrink the lists: 10,000 add/remove cycles of every kind leave nothing behind', () => {

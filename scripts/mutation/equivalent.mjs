@@ -41,6 +41,8 @@ export const EQUIVALENT = [
   { key: 'common/dispatcher.uts|EventDispatcher.removeEventListener|BooleanLiteral|false => true',
     reason: 'hit only decides whether to rebuild the list without the removed entries; rebuilding when nothing was removed gives a list of the same listeners (a dispatch in progress keeps iterating the old one either way).' },
   { key: 'common/dispatcher.uts|EventDispatcher.removeEventListener|ConditionalExpression|hit => true', reason: 'the same: an unconditional rebuild keeps exactly the listeners not removed.' },
+  { key: 'common/dispatcher.uts|EventDispatcher.emitError|StatementRemoval|return => ;',
+    reason: 'the return after the console line for an error nobody listens to: count is 0 there, so the loop after it runs no iteration.' },
   // --- url.uts ----------------------------------------------------------------------------------------------------
   { key: `common/url.uts|CheckedUrl.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'the initial url is read only when error is null (options.uts checkOptions), and both results without an error (the relative and the absolute one) assign url; an invalid result never shows it.' },
