@@ -81,6 +81,33 @@ describe('EventDispatcher', () => {
     }
   })
 
+  test('a throwing listener goes to the console and the next one still runs', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    d.onError(() => { throw new Error('boom') })
+    d.onError(() => seen.push('next'))
+    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      d.emitError({ errCode: 1830005, errMsg: 'x' })
+      expect(seen).toEqual(['next'])
+      expect(console_).toHaveBeenCalledWith('[connect-event-source] onError callback threw', expect.objectContaining({ message: 'boom' }))
+    } finally {
+      console_.mockRestore()
+    }
+  })
+
+  test('close happens once: a listener registered afterwards is never called, not even by a second close', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    d.onClose(() => seen.push('first'))
+    d.emitClose('')
+    d.onClose(() => seen.push('late'))
+    d.onMessage(() => seen.push('message'))
+    d.emitClose('')
+    d.emitMessage('message', 'x', '')
+    expect(seen).toEqual(['first'])
+  })
+
   test('removals shrink the lists: 10,000 add/remove cycles of every kind leave nothing behind', () => {
     const d = new EventDispatcher(same)
     for (let i = 0; i < 10000; i++) {
