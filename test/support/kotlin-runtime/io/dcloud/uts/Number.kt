@@ -16,18 +16,34 @@ package io.dcloud.uts
 
 @PublishedApi internal fun narrow(v: Long): Number = if (v >= Int.MIN_VALUE && v <= Int.MAX_VALUE) v.toInt() else v
 
-@PublishedApi internal fun exact(block: () -> Long): Number =
+// Inline: the block is not a lambda object per operation. DCloud's runtime has none either (a JADX decompilation of
+// its io.dcloud.uts.NumberKt, utsplugin_release: plus/minus/compareTo test `instanceof Integer` first and add two ints
+// with Math.addExact, widening to Long on overflow; numberEquals compares two Integers directly). The Int paths below
+// give the same cost shape; results are unchanged (an Int overflow widens to Long here too, through the Long path).
+@PublishedApi internal inline fun exact(block: () -> Long): Number =
 	try {
 		narrow(block())
 	} catch (e: ArithmeticException) {
 		throw ArithmeticException("The value is out of range")
 	}
 
-operator fun Number.plus(other: Number): Number =
-	if (isIntegral() && other.isIntegral()) exact { java.lang.Math.addExact(toLong(), other.toLong()) } else toDouble() + other.toDouble()
+operator fun Number.plus(other: Number): Number {
+	if (this is Int && other is Int) {
+		val r = this + other
+		// Math.addExact's overflow test: both operands' signs differ from the result's.
+		if (((this xor r) and (other xor r)) >= 0) return r
+	}
+	return if (isIntegral() && other.isIntegral()) exact { java.lang.Math.addExact(toLong(), other.toLong()) } else toDouble() + other.toDouble()
+}
 
-operator fun Number.minus(other: Number): Number =
-	if (isIntegral() && other.isIntegral()) exact { java.lang.Math.subtractExact(toLong(), other.toLong()) } else toDouble() - other.toDouble()
+operator fun Number.minus(other: Number): Number {
+	if (this is Int && other is Int) {
+		val r = this - other
+		// Math.subtractExact's overflow test: the operands' signs differ and the result's differs from this one's.
+		if (((this xor other) and (this xor r)) >= 0) return r
+	}
+	return if (isIntegral() && other.isIntegral()) exact { java.lang.Math.subtractExact(toLong(), other.toLong()) } else toDouble() - other.toDouble()
+}
 
 operator fun Number.times(other: Number): Number =
 	if (isIntegral() && other.isIntegral()) exact { java.lang.Math.multiplyExact(toLong(), other.toLong()) } else toDouble() * other.toDouble()
@@ -50,7 +66,8 @@ operator fun Number.inc(): Number = this + 1
 operator fun Number.dec(): Number = this - 1
 
 operator fun Number.compareTo(other: Number): Int =
-	if (isIntegral() && other.isIntegral()) toLong().compareTo(other.toLong())
+	if (this is Int && other is Int) this.compareTo(other)
+	else if (isIntegral() && other.isIntegral()) toLong().compareTo(other.toLong())
 	else {
 		val a = toDouble()
 		val b = other.toDouble()
@@ -74,6 +91,7 @@ fun Number.inv(): Number = toInt32().inv()
 
 /** What DCloud's compiler plugin (UTSIrEqualsVisitor) calls for `==` when an operand is a Number or Any. */
 fun numberEquals(a: Any?, b: Any?): Boolean {
+	if (a is Int && b is Int) return a == b
 	if (a is Number && b is Number) {
 		if (a.isIntegral() && b.isIntegral()) return a.toLong() == b.toLong()
 		return a.toDouble() == b.toDouble()
