@@ -96,6 +96,24 @@ describe('EventDispatcher', () => {
     }
   })
 
+  test('onClose listeners: one removed by an earlier one is not called, a throwing one goes to the console, the next still runs', () => {
+    const d = new EventDispatcher(same)
+    const seen = []
+    let second = 0
+    d.onClose(() => { seen.push('first'); d.off(second) })
+    second = d.onClose(() => seen.push('second'))
+    d.onClose(() => { throw new Error('bang') })
+    d.onClose((ev) => seen.push(ev.type))
+    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      d.emitClose('')
+      expect(seen).toEqual(['first', 'close'])
+      expect(console_).toHaveBeenCalledWith('[connect-event-source] onClose callback threw', expect.objectContaining({ message: 'bang' }))
+    } finally {
+      console_.mockRestore()
+    }
+  })
+
   test('close happens once: a listener registered afterwards is never called, not even by a second close', () => {
     const d = new EventDispatcher(same)
     const seen = []
