@@ -126,6 +126,15 @@ describe('EventDispatcher', () => {
     expect(seen).toEqual(['first'])
   })
 
+  test('close drops every callback (and whatever it captured)', () => {
+    const d = new EventDispatcher(same)
+    for (const on of ['onOpen', 'onMessage', 'onClose', 'onComment', 'onError']) d[on](() => {})
+    d.addEventListener('x', () => {})
+    expect(sizes(d)).toEqual([1, 1, 1, 1, 1, 1])
+    d.emitClose('')
+    expect(sizes(d)).toEqual([0, 0, 0, 0, 0, 0])
+  })
+
   test('removals shrink the lists: 10,000 add/remove cycles of every kind leave nothing behind', () => {
     const d = new EventDispatcher(same)
     for (let i = 0; i < 10000; i++) {

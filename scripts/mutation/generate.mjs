@@ -46,7 +46,15 @@ function isConditionTest(node) {
 /** An empty array literal whose declared type (of the field, variable or parameter it initialises) allows a string. */
 function holdsStrings(node) {
   const p = node.parent
-  const type = (ts.isPropertyDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p)) && p.initializer === node ? p.type : null
+  let type = (ts.isPropertyDeclaration(p) || ts.isVariableDeclaration(p) || ts.isParameter(p)) && p.initializer === node ? p.type : null
+  // `this.field = []`: the field's declared type.
+  if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node && ts.isPropertyAccessExpression(p.left) &&
+    p.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let cls = p
+    while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent
+    const field = cls?.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === p.left.name.text)
+    type = field?.type ?? null
+  }
   if (!type) return true
   const element = ts.isArrayTypeNode(type) ? type.elementType : null
   return element == null || element.kind === ts.SyntaxKind.StringKeyword || element.kind === ts.SyntaxKind.AnyKeyword
