@@ -14,6 +14,7 @@
 // --slow MS: a test that took longer than MS in the coverage run (default 2000) runs only for mutants that no faster
 //   test executes; a mutant only such a test would kill then counts as survived (the score is a lower bound).
 //   --slow 0 runs every covering test, as Stryker does.
+// --survivors-of report.json: only the survivors of an earlier run (--report), e.g. after adding tests for them.
 // --list: print the mutants with their keys and stop. --extra: the hand-written Kotlin mutants (scripts/mutation/kotlin-mutants.mjs).
 // Equivalent mutants (scripts/mutation/equivalent.mjs, by key) are not run and not scored; they are printed with the reason.
 // One vitest process at a time, one worker, --bail=1: a killed mutant stops at its first failure.
@@ -35,6 +36,10 @@ const root = path.resolve(opt('--root') ?? path.join(HERE, '..'))
 const fileFilter = opt('--file')?.split(',') ?? null
 const mutatorFilter = opt('--mutator')?.split(',') ?? null
 const keyFilter = opt('--key')
+// --survivors-of report.json: only the mutants that survived (or had no coverage) in that earlier run, as Stryker's
+// incremental mode re-runs what may have changed; the score printed is over those only.
+const survivorsOf = opt('--survivors-of')
+const survivorKeys = survivorsOf ? new Set(JSON.parse(readFileSync(path.resolve(survivorsOf), 'utf8')).results.filter((r) => r.status === 'survived' || r.status === 'no coverage').map((r) => r.key)) : null
 const sample = Number(opt('--sample') ?? 1)
 const report = opt('--report')
 const keep = args.includes('--keep')
@@ -67,7 +72,7 @@ if (args.includes('--extra')) {
   for (const target of targets) {
     sources.set(target, readFileSync(path.join(root, target), 'utf8'))
     const all = generateMutants(sources.get(target), shortName(target)).map((m) => ({ ...m, target }))
-    mutants.push(...all.filter((m, i) => (!mutatorFilter || mutatorFilter.includes(m.mutator)) && (!keyFilter || m.key.includes(keyFilter)) && i % sample === 0))
+    mutants.push(...all.filter((m, i) => (!mutatorFilter || mutatorFilter.includes(m.mutator)) && (!keyFilter || m.key.includes(keyFilter)) && (!survivorKeys || survivorKeys.has(m.key)) && i % sample === 0))
   }
 }
 const equivalent = mutants.filter((m) => equivalentBy.has(m.key))
@@ -259,7 +264,7 @@ if (equivalent.length) {
   console.log(`\n[mutation] equivalent, not run and not scored (${equivalent.length}):`)
   for (const m of equivalent) console.log(`  ${shortName(m.target)}:${m.line}  ${m.key}\n      ${equivalentBy.get(m.key).reason}`)
 }
-const stale = EQUIVALENT.filter((e) => fileFilter == null && !mutatorFilter && !keyFilter && sample === 1 && !args.includes('--extra') && !equivalent.some((m) => m.key === e.key))
+const stale = EQUIVALENT.filter((e) => fileFilter == null && !mutatorFilter && !keyFilter && !survivorKeys && sample === 1 && !args.includes('--extra') && !equivalent.some((m) => m.key === e.key))
 if (stale.length) {
   console.log(`\n[mutation] listed as equivalent but no longer generated (remove from scripts/mutation/equivalent.mjs):`)
   for (const e of stale) console.log(`  ${e.key}`)
