@@ -5,6 +5,16 @@ import { describe, expect, test, vi } from 'vitest'
 import { EventDispatcher } from '../uni_modules/connect-event-source/utssdk/common/dispatcher.uts'
 
 const same = (a, b) => a === b
+/** Runs fn with console.error captured (not printed); returns the calls. */
+function consoleErrors(fn) {
+  const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    fn()
+    return spy.mock.calls.map((c) => [...c])
+  } finally {
+    spy.mockRestore()
+  }
+}
 const sizes = (d) => ['openListeners', 'messageListeners', 'namedListeners', 'closeListeners', 'commentListeners', 'errorListeners'].map((k) => d[k].length)
 
 describe('EventDispatcher', () => {
@@ -67,18 +77,12 @@ describe('EventDispatcher', () => {
     second = d.onError(() => seen.push('second'))
     d.onError(() => { seen.push('third'); d.emitClose('') })
     d.onError(() => seen.push('fourth'))
-    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
-      d.emitError(error)
-      expect(seen).toEqual(['first', 'third'])
-      // Closed: no listener and no console line for a later error (the lists are empty by then, and an error with no
-      // listener would otherwise go to the console).
-      d.emitError(error)
-      expect(seen).toEqual(['first', 'third'])
-      expect(console_).not.toHaveBeenCalled()
-    } finally {
-      console_.mockRestore()
-    }
+    d.emitError(error)
+    expect(seen).toEqual(['first', 'third'])
+    // Closed: no listener and no console line for a later error (the lists are empty by then, and an error with no
+    // listener would otherwise go to the console).
+    expect(consoleErrors(() => d.emitError(error))).toEqual([])
+    expect(seen).toEqual(['first', 'third'])
   })
 
   test('a throwing listener goes to the console and the next one still runs', () => {
@@ -86,14 +90,8 @@ describe('EventDispatcher', () => {
     const seen = []
     d.onError(() => { throw new Error('boom') })
     d.onError(() => seen.push('next'))
-    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
-      d.emitError({ errCode: 1830005, errMsg: 'x' })
-      expect(seen).toEqual(['next'])
-      expect(console_).toHaveBeenCalledWith('[connect-event-source] onError callback threw', expect.objectContaining({ message: 'boom' }))
-    } finally {
-      console_.mockRestore()
-    }
+    expect(consoleErrors(() => d.emitError({ errCode: 1830005, errMsg: 'x' }))).toEqual([['[connect-event-source] onError callback threw', expect.objectContaining({ message: 'boom' })]])
+    expect(seen).toEqual(['next'])
   })
 
   test('onClose listeners: one removed by an earlier one is not called, a throwing one goes to the console, the next still runs', () => {
@@ -104,14 +102,8 @@ describe('EventDispatcher', () => {
     second = d.onClose(() => seen.push('second'))
     d.onClose(() => { throw new Error('bang') })
     d.onClose((ev) => seen.push(ev.type))
-    const console_ = vi.spyOn(console, 'error').mockImplementation(() => {})
-    try {
-      d.emitClose('')
-      expect(seen).toEqual(['first', 'close'])
-      expect(console_).toHaveBeenCalledWith('[connect-event-source] onClose callback threw', expect.objectContaining({ message: 'bang' }))
-    } finally {
-      console_.mockRestore()
-    }
+    expect(consoleErrors(() => d.emitClose(''))).toEqual([['[connect-event-source] onClose callback threw', expect.objectContaining({ message: 'bang' })]])
+    expect(seen).toEqual(['first', 'close'])
   })
 
   test('close happens once: a listener registered afterwards is never called, not even by a second close', () => {
