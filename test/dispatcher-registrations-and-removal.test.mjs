@@ -127,6 +127,26 @@ describe('EventDispatcher', () => {
     expect(sizes(d)).toEqual([0, 0, 0, 0, 0, 0])
   })
 
+  test('ids are distinct across every kind of registration', () => {
+    const d = new EventDispatcher(same)
+    const ids = []
+    for (let i = 0; i < 3; i++) {
+      ids.push(d.addEventListener('x' + i, () => {}))
+      for (const on of ['onOpen', 'onMessage', 'onClose', 'onComment', 'onError']) ids.push(d[on](() => {}))
+    }
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  test('removeEventListener alone shrinks the list (no off() in between to sweep it)', () => {
+    const d = new EventDispatcher(same)
+    for (let i = 0; i < 1000; i++) {
+      const f = () => {}
+      d.addEventListener('x', f)
+      d.removeEventListener('x', f)
+    }
+    expect(sizes(d)).toEqual([0, 0, 0, 0, 0, 0])
+  })
+
   test('removals shrink the lists: 10,000 add/remove cycles of every kind leave nothing behind', () => {
     const d = new EventDispatcher(same)
     for (let i = 0; i < 10000; i++) {
