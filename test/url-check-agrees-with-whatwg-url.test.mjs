@@ -61,5 +61,7 @@ describe('checkUrl agrees with the WHATWG URL parser', () => {
   })
   test('stripUrl removes leading/trailing C0 controls and spaces, and every tab, LF and CR', () => {
     expect(stripUrl(' \u0001 http://a/\tb\nc\rd \u001f ')).toBe('http://a/bcd')
+    // Ending in a tab, LF or CR (what a URL read from a text file or a form usually ends with).
+    for (const end of ['\t', '\n', '\r', '\r\n']) expect(stripUrl('http://a/b' + end)).toBe('http://a/b')
   })
 })
