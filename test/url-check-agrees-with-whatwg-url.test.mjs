@@ -17,12 +17,13 @@ const VALID = [
   'http://example.com/', 'HTTP://EXAMPLE.com/a', 'https://a.b.c:443/x?y#z', 'http://127.0.0.1:8080', 'http://[::1]:3000/', 'http://[2001:db8::8a2e:370:7334]/',
   'http://user:pw@host/', 'http://a@b@host/', '  http://host/ ', '\u0000http://host/\u001f', 'ht\ttp://host/', 'http://ho\nst/p\ra', 'http:\\\\host\\path',
   'http:/host/x', 'http:host', 'https:////host', 'http://0x7f.1/', 'http://1.2.3.4/', 'http://4294967295/', 'http://example.com:65535/', 'http://host:/',
-  'http://%41.com/', 'http://host:0080/', 'http://host.com./', 'http://1.0x/'
+  'http://%41.com/', 'http://host:0080/', 'http://host.com./', 'http://1.0x/', 'http://0177.0.0.1/', 'http://0377.0.0.1/'
 ]
 const INVALID = [
   'http://example.com:65536/', 'http://h:99999999999999999999/', 'http://256.1.1.1/', 'http://1.2.3.256/', 'http://1.2.3.4.5/', 'http://4294967296/', 'http://a<b/', 'http://a>b/',
   'http://a b/', 'http://a^b/', 'http://a|b/', 'http:///', 'http://:80/', 'http://user@/', 'http://host:port/', 'http://host:8o/', 'ftp://host/', 'data:text/plain,x',
-  'javascript:alert(1)', 'http://[::1/', 'http://[::1]x/', 'http://[zz::1]/', 'http://%zz/', 'http://%4/', 'http://foo.09/', ' data:text/plain,x', '', '   '
+  'javascript:alert(1)', 'http://[::1/', 'http://[::1]x/', 'http://[zz::1]/', 'http://%zz/', 'http://%4/', 'http://foo.09/', ' data:text/plain,x', '', '   ',
+  'http://09.1.1.1/', 'http://0xg.1.1.1/', 'http://1.2.3.256./', 'http://a:b:80/', 'http://a[b/'
 ]
 
 describe('checkUrl agrees with the WHATWG URL parser', () => {
@@ -54,7 +55,7 @@ describe('checkUrl agrees with the WHATWG URL parser', () => {
       expect(checkUrl(input, true)).toMatchObject({ relative: false, error: expect.stringMatching(/is not a valid http\(s\) URL/) })
     }
     // Not starting with a letter: no scheme, so a relative reference (resolved against the page, as new URL(input, base) does).
-    for (const input of ['1a:x', '+a:x', '.a:x']) {
+    for (const input of ['1a:x', '+a:x', '.a:x', 'a_b:x', 'a!b:x']) {
       expect(new URL(input, 'http://page.example/dir/').href).toBe('http://page.example/dir/' + input)
       expect(checkUrl(input, true)).toMatchObject({ error: null, relative: true })
     }
