@@ -48,6 +48,8 @@ describe('checkUrl agrees with the WHATWG URL parser', () => {
   test('relative references: only where the platform resolves them (web)', () => {
     expect(checkUrl('/sse?x=1', true)).toMatchObject({ error: null, relative: true, url: '/sse?x=1' })
     expect(checkUrl('/sse', false).error).toMatch(/relative URLs work on the web only/)
+    // Nothing left after stripping is no URL at all, not a reference to the page itself.
+    for (const input of ['', ' \t\n ']) expect(checkUrl(input, true).error).toMatch(/it is empty/)
   })
   test('a scheme is a letter then letters, digits, "+", "-" or ".": such a URL is absolute (refused unless http(s)), even on web', () => {
     for (const input of ['a.b:x', 'web+app:x', 'x-y:x', 'h2:x', 'A.1+-:x']) {
