@@ -23,7 +23,7 @@ const INVALID = [
   'http://example.com:65536/', 'http://h:99999999999999999999/', 'http://256.1.1.1/', 'http://1.2.3.256/', 'http://1.2.3.4.5/', 'http://4294967296/', 'http://a<b/', 'http://a>b/',
   'http://a b/', 'http://a^b/', 'http://a|b/', 'http:///', 'http://:80/', 'http://user@/', 'http://host:port/', 'http://host:8o/', 'ftp://host/', 'data:text/plain,x',
   'javascript:alert(1)', 'http://[::1/', 'http://[::1]x/', 'http://[zz::1]/', 'http://%zz/', 'http://%4/', 'http://foo.09/', ' data:text/plain,x', '', '   ',
-  'http://09.1.1.1/', 'http://0xg.1.1.1/', 'http://1.2.3.256./', 'http://a:b:80/', 'http://a[b/'
+  'http://09.1.1.1/', 'http://0xg.1.1.1/', 'http://1.2.3.256./', 'http://a:b:80/', 'http://a[b/', 'http://%z1/'
 ]
 
 describe('checkUrl agrees with the WHATWG URL parser', () => {
@@ -45,6 +45,15 @@ describe('checkUrl agrees with the WHATWG URL parser', () => {
       expect(r.error).toMatch(/is not a valid http\(s\) URL/)
     })
   }
+  test('each refusal says what is wrong', () => {
+    const why = (input) => checkUrl(input, false).error.replace(/^.*URL: /, '')
+    expect(why('http://[::1]x/')).toBe('unexpected text after the IPv6 host.')
+    expect(why('http://[::1/')).toBe('an IPv6 host lacks its closing "]".')
+    expect(why('http://[zz::1]/')).toBe('the IPv6 host is not an IPv6 address.')
+    expect(why('http://%zz/')).toBe('the host contains a "%" that is not a %XX escape.')
+    expect(why('http://a^b/')).toBe('the host contains the forbidden character "^".')
+    expect(why('ftp://host/')).toBe('the scheme must be http or https, not "ftp".')
+  })
   test('relative references: only where the platform resolves them (web)', () => {
     expect(checkUrl('/sse?x=1', true)).toMatchObject({ error: null, relative: true, url: '/sse?x=1' })
     expect(checkUrl('/sse', false).error).toMatch(/relative URLs work on the web only/)
