@@ -23,7 +23,7 @@ const INVALID = [
   'http://example.com:65536/', 'http://h:99999999999999999999/', 'http://256.1.1.1/', 'http://1.2.3.256/', 'http://1.2.3.4.5/', 'http://4294967296/', 'http://a<b/', 'http://a>b/',
   'http://a b/', 'http://a^b/', 'http://a|b/', 'http:///', 'http://:80/', 'http://user@/', 'http://host:port/', 'http://host:8o/', 'ftp://host/', 'data:text/plain,x',
   'javascript:alert(1)', 'http://[::1/', 'http://[::1]x/', 'http://[zz::1]/', 'http://%zz/', 'http://%4/', 'http://foo.09/', ' data:text/plain,x', '', '   ',
-  'http://09.1.1.1/', 'http://0xg.1.1.1/', 'http://1.2.3.256./', 'http://a:b:80/', 'http://a[b/', 'http://%z1/'
+  'http://09.1.1.1/', 'http://0xg.1.1.1/', 'http://1.2.3.256./', 'http://a:b:80/', 'http://a[b/', 'http://%z1/', 'http://0x1g.1.1.1/', 'http://12-.1.1.1/'
 ]
 
 describe('checkUrl agrees with the WHATWG URL parser', () => {
