@@ -55,6 +55,12 @@ describe('defaults', () => {
     expect(resolve({ maxRetryAfter: -1 }).error).toMatch(/maxRetryAfter must be a number of milliseconds/)
     expect(resolve({ retryOnStatus: [200] }).error).toMatch(/retryOnStatus must list HTTP statuses from 300 to 599/)
   })
+  test('the method is an HTTP token: every tchar of RFC 9110 accepted, an empty one or a separator refused', () => {
+    expect(resolve({ method: "Az09!#$%&'*+-.^_`|~" }).method).toBe("AZ09!#$%&'*+-.^_`|~")
+    expect(resolve({ method: 'Z' }).method).toBe('Z')
+    expect(resolve({ method: '9' }).method).toBe('9')
+    for (const bad of ['', 'GE T', 'GET\r\n', 'PO(ST', 'é']) expect(resolve({ method: bad }).error).toBe('method must be an HTTP method token such as "POST".')
+  })
   test('the method is upper-cased, so the per-method rules see it', () => {
     expect(resolve({ method: 'post' }).method).toBe('POST')
     expect(resolve({ method: 'get' }).maxRetries).toBe(-1)
@@ -117,6 +123,15 @@ describe('headers', () => {
     expect(headers(resolve({ method: 'POST', data: 'x' }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'text/plain;charset=UTF-8' })
     expect(headers(resolve({ method: 'POST', data: {} }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'application/json' })
     expect(headers(resolve({ format: 'ndjson' }))).toEqual({ Accept: 'application/x-ndjson' })
+  })
+  test('custom headers are what make the web leave its native EventSource; a Last-Event-ID header alone is not one', () => {
+    expect(resolve({}).hasCustomHeaders).toBe(false)
+    expect(resolve({ header: { 'X-Trace': '1' } }).hasCustomHeaders).toBe(true)
+    expect(resolve({ header: { 'Last-Event-ID': '7' } }).hasCustomHeaders).toBe(false)
+    expect(resolve({ getHeader: () => ({}) }).hasCustomHeaders).toBe(true)
+  })
+  test('a header function passed as header is refused with the name of the option that takes it', () => {
+    expect(resolve({ header: () => ({ Authorization: 'x' }) }).error).toBe('header must be an object; pass a function that returns the headers as getHeader.')
   })
   test('a Last-Event-ID header is the resume point unless the lastEventId option is given', () => {
     const h = resolve({ header: { 'Last-Event-ID': 'from-header' } })

@@ -49,6 +49,9 @@ export const EQUIVALENT = [
     reason: 'the return after the console line for an error nobody listens to: count is 0 there, so the loop after it runs no iteration.' },
   { key: 'common/dispatcher.uts|EventDispatcher.emitMessage|ConditionalExpression|this.namedListeners.length > 0 => true', reason: 'the guard only skips emitTo over an empty list, which calls nothing.' },
   { key: 'common/dispatcher.uts|EventDispatcher.emitMessage|EqualityOperator|this.namedListeners.length > 0 => this.namedListeners.length >= 0', reason: 'the same: the extra case is the empty list.' },
+  // --- options.uts ------------------------------------------------------------------------------------------------
+  { key: `common/options.uts|ResolvedOptions.url|StringLiteral|'' => 'Stryker was here!'`,
+    reason: 'resolveOptions assigns url on every result without an error, and a result with an error is never read further (bad() results only carry the error).' },
   // --- url.uts ----------------------------------------------------------------------------------------------------
   { key: `common/url.uts|CheckedUrl.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'the initial url is read only when error is null (options.uts checkOptions), and both results without an error (the relative and the absolute one) assign url; an invalid result never shows it.' },
