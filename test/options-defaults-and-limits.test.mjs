@@ -108,6 +108,12 @@ describe('limits of the checks', () => {
     expect(resolve({ method: 'POST', data: 'x' })).toMatchObject({ error: null, body: 'x' })
     expect(resolve({ method: 'POST', data: { a: 1 } })).toMatchObject({ error: null, body: '{"a":1}' })
   })
+  test('withCredentials is on only when given as true; maxEventSize 1 is the smallest valid one', () => {
+    expect(resolve({ withCredentials: true }).withCredentials).toBe(true)
+    expect(resolve({ withCredentials: false }).withCredentials).toBe(false)
+    expect(resolve({ maxEventSize: 1 })).toMatchObject({ error: null, maxEventSize: 1 })
+    expect(resolve({ maxEventSize: 0.5 }).error).toBe('maxEventSize must be a whole number >= 1.')
+  })
   test('maxLineLength and maxEventSize are applied', () => {
     expect(resolve({ maxLineLength: 10, maxEventSize: 20 })).toMatchObject({ maxLineLength: 10, maxEventSize: 20 })
     expect(resolve({ maxLineLength: 0 }).error).toMatch(/maxLineLength/)
@@ -123,6 +129,12 @@ describe('headers', () => {
     expect(headers(resolve({ method: 'POST', data: 'x' }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'text/plain;charset=UTF-8' })
     expect(headers(resolve({ method: 'POST', data: {} }))).toEqual({ Accept: 'text/event-stream', 'Content-Type': 'application/json' })
     expect(headers(resolve({ format: 'ndjson' }))).toEqual({ Accept: 'application/x-ndjson' })
+  })
+  test('two case variants of one header name: the later one is sent, once', () => {
+    expect(headers(resolve({ header: { 'X-Trace': '1', 'x-trace': '2' } }))).toEqual({ Accept: 'text/event-stream', 'x-trace': '2' })
+  })
+  test('a header value outside Latin-1 is refused with what to do about it', () => {
+    expect(resolve({ header: { 'X-Name': '张三' } }).error).toBe('header "X-Name" must contain only Latin-1 characters (U+0000 to U+00FF); got "张". Encode other text (e.g. encodeURIComponent).')
   })
   test('custom headers are what make the web leave its native EventSource; a Last-Event-ID header alone is not one', () => {
     expect(resolve({}).hasCustomHeaders).toBe(false)

@@ -52,6 +52,9 @@ export const EQUIVALENT = [
   // --- options.uts ------------------------------------------------------------------------------------------------
   { key: `common/options.uts|ResolvedOptions.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'resolveOptions assigns url on every result without an error, and a result with an error is never read further (bad() results only carry the error).' },
+  { key: 'common/options.uts|checkOptions|EqualityOperator|r.retryInterval < r.minRetryInterval => r.retryInterval <= r.minRetryInterval', reason: 'when they are equal the assignment writes the value minRetryInterval already has.' },
+  { key: 'common/options.uts|checkOptions|EqualityOperator|r.maxRetryInterval < r.minRetryInterval => r.maxRetryInterval <= r.minRetryInterval', reason: 'the same: equal values, nothing changes.' },
+  { key: 'common/options.uts|checkOptions|EqualityOperator|r.maxLineLength > r.maxEventSize => r.maxLineLength >= r.maxEventSize', reason: 'the same: raising maxEventSize to an equal maxLineLength changes nothing.' },
   // --- url.uts ----------------------------------------------------------------------------------------------------
   { key: `common/url.uts|CheckedUrl.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'the initial url is read only when error is null (options.uts checkOptions), and both results without an error (the relative and the absolute one) assign url; an invalid result never shows it.' },

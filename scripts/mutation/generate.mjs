@@ -60,6 +60,20 @@ function holdsStrings(node) {
   return element == null || element.kind === ts.SyntaxKind.StringKeyword || element.kind === ts.SyntaxKind.AnyKeyword
 }
 
+/** A call compared only with -1 (`!= -1`, `== -1`, `!== -1`, `=== -1`) or 0 (`>= 0`, `< 0`): a presence test. */
+function onlyTestsPresence(call) {
+  let n = call
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent
+  const p = n.parent
+  if (!ts.isBinaryExpression(p)) return false
+  const other = (p.left === n ? p.right : p.left).getText().replace(/\s/g, '')
+  const op = p.operatorToken.kind
+  const K = ts.SyntaxKind
+  if (other === '-1') return [K.ExclamationEqualsToken, K.EqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.EqualsEqualsEqualsToken].includes(op)
+  if (other === '0' && p.left === n) return op === K.GreaterThanEqualsToken || op === K.LessThanToken
+  return false
+}
+
 function hasDeclareModifier(node) {
   return (ts.getModifiers?.(node) ?? []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)
 }
@@ -192,7 +206,9 @@ export function generateMutants(text, file) {
     // MethodExpression: startsWith <-> endsWith and the like; x.trim() -> x.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text
-      if (METHODS[name]) add(node.expression.name, METHODS[name], 'MethodExpression')
+      // indexOf <-> lastIndexOf only where the position matters: `x.indexOf(c) != -1` (or == -1, >= 0, < 0) asks whether
+      // c occurs at all, which both answer alike, so that mutant could never be killed.
+      if (METHODS[name] && !((name === 'indexOf' || name === 'lastIndexOf') && onlyTestsPresence(node))) add(node.expression.name, METHODS[name], 'MethodExpression')
       if (DROP_CALL.has(name)) add(node, node.expression.expression.getText(sf), 'MethodExpression')
     }
 
