@@ -132,6 +132,7 @@ describe('headers', () => {
   })
   test('two case variants of one header name: the later one is sent, once', () => {
     expect(headers(resolve({ header: { 'X-Trace': '1', 'x-trace': '2' } }))).toEqual({ Accept: 'text/event-stream', 'x-trace': '2' })
+    expect(headers(resolve({ header: { 'x-trace': '1', 'X-Trace': '2' } }))).toEqual({ Accept: 'text/event-stream', 'X-Trace': '2' })
   })
   test('a header value outside Latin-1 is refused with what to do about it', () => {
     expect(resolve({ header: { 'X-Name': '张三' } }).error).toBe('header "X-Name" must contain only Latin-1 characters (U+0000 to U+00FF); got "张". Encode other text (e.g. encodeURIComponent).')
