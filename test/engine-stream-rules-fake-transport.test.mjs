@@ -315,6 +315,16 @@ describe('timers and superseded attempts', () => {
     expect(s.kinds()).toEqual(['open'])
     s.es.close()
   })
+  test('timeout: 0 means no connect timeout: a response that takes a minute still opens the stream', () => {
+    const s = engine.connect({ timeout: 0, heartbeatTimeout: 0 })
+    const call = step()
+    step(60000)
+    expect(s.kinds()).toEqual([])
+    call.open()
+    call.text('data: late\n\n')
+    expect(s.kinds()).toEqual(['open', 'message'])
+    s.es.close()
+  })
   test('callbacks of a timed-out (aborted) attempt are ignored; the new attempt is the one that counts', () => {
     const s = engine.connect({ timeout: 1000, retryInterval: 500 })
     const first = step()
