@@ -49,6 +49,9 @@ export const EQUIVALENT = [
     reason: 'the return after the console line for an error nobody listens to: count is 0 there, so the loop after it runs no iteration.' },
   { key: 'common/dispatcher.uts|EventDispatcher.emitMessage|ConditionalExpression|this.namedListeners.length > 0 => true', reason: 'the guard only skips emitTo over an empty list, which calls nothing.' },
   { key: 'common/dispatcher.uts|EventDispatcher.emitMessage|EqualityOperator|this.namedListeners.length > 0 => this.namedListeners.length >= 0', reason: 'the same: the extra case is the empty list.' },
+  // --- connection.uts ---------------------------------------------------------------------------------------------
+  { key: 'common/connection.uts|EventSourceConnection.constructor|StatementRemoval|this.parser = new SseParser(ignoreEvent, null, null, null, resolved.maxLineLength) => ;',
+    reason: 'a placeholder for the typed targets (the field must hold a parser when init ends): start(), which every factory calls right after the constructor, assigns the real parser before anything reads it.' },
   // --- options.uts ------------------------------------------------------------------------------------------------
   { key: `common/options.uts|ResolvedOptions.url|StringLiteral|'' => 'Stryker was here!'`,
     reason: 'resolveOptions assigns url on every result without an error, and a result with an error is never read further (bad() results only carry the error).' },
