@@ -131,12 +131,29 @@ describe('comments, reconnect(), getHeader, registry', () => {
   })
   test('getHeader that throws fails with 1830001; its Last-Event-ID is ignored', () => {
     const s = engine.connect({ getHeader: () => { throw new Error('no token') } })
+    const messages = []
+    s.es.onError((err) => messages.push(err.errMsg))
     step()
     expect(s.errors()[0][1]).toBe(1830001)
+    expect(messages[0]).toMatch(/getHeader threw: Error: no token$/)
     expect(engine.calls).toHaveLength(0)
     engine.connect({ lastEventId: 'mine', getHeader: () => ({ 'last-event-id': 'theirs', 'X-A': 1 }) })
     const { request } = step()
     expect(Object.fromEntries(request.headers)).toEqual({ Accept: 'text/event-stream', 'X-A': '1', 'Last-Event-ID': 'mine' })
+  })
+  test('getHeader\'s headers replace the header option\'s of the same name, whatever the case of either', () => {
+    engine.connect({ header: { 'X-Trace': 'option' }, getHeader: () => ({ 'x-trace': 'fresh' }) })
+    expect(Object.fromEntries(step().request.headers)).toEqual({ Accept: 'text/event-stream', 'x-trace': 'fresh' })
+    engine.connect({ header: { 'x-trace': 'option' }, getHeader: () => ({ 'X-TRACE': 'fresh' }) })
+    expect(Object.fromEntries(step().request.headers)).toEqual({ Accept: 'text/event-stream', 'X-TRACE': 'fresh' })
+  })
+  test('reconnect() is CONNECTING at once, before the new request starts', () => {
+    const s = engine.connect({ retryInterval: 60000 })
+    step().open()
+    expect(s.es.readyState).toBe(1)
+    s.es.reconnect()
+    expect(s.es.readyState).toBe(0)
+    s.es.close()
   })
   test('closeAllSources closes every open source; the registry keeps no closed source', () => {
     const before = openSourceCount()

@@ -34,10 +34,10 @@ describe('header as a function', () => {
     expect(srv.requests(key)[0].headers['x-token']).toBe('7')
   })
   const bad = [
-    ['a rejected Promise', () => Promise.reject(new Error('refresh failed')), /Promise was rejected: Error: refresh failed/],
-    ['a Promise of a string', async () => 'Bearer x', /resolved to a string, not a header object/],
-    ['a string', () => 'Bearer x', /returned a string, not a header object/],
-    ['nothing', () => undefined, /returned nothing/],
+    ['a rejected Promise', () => Promise.reject(new Error('refresh failed')), /getHeader failed: its Promise was rejected: Error: refresh failed/],
+    ['a Promise of a string', async () => 'Bearer x', /getHeader failed: its Promise resolved to a string, not a header object/],
+    ['a string', () => 'Bearer x', /getHeader failed: it returned a string, not a header object/],
+    ['nothing', () => undefined, /getHeader failed: it returned nothing/],
     ['a value with CR LF', () => ({ X: 'a\r\nInjected: 1' }), /getHeader.*"X" must not contain NUL, CR or LF/],
     ['a throw', () => { throw new Error('boom') }, /getHeader threw: Error: boom/]
   ]
