@@ -152,6 +152,35 @@ describe('Content-Type and the error body', () => {
     step(1)
     expect(s.errors().map((e) => [e[1], e[2].body])).toEqual([[1830005, '{"error":']])
   })
+  test('each failed response says what happened, in words a user can act on', () => {
+    const failWith = (opts, status, headers, body) => {
+      const s = engine.connect({ maxRetries: 0, ...opts })
+      const seen = []
+      s.es.onError((e) => seen.push([e.errCode, e.errMsg]))
+      const call = step()
+      call.open(new Map(Object.entries(headers)), status)
+      if (body) call.text(body)
+      call.end()
+      step(10)
+      s.es.close()
+      return seen[0]
+    }
+    expect(failWith({}, 204, {}, '')).toEqual([1830005, 'HTTP status error: the server did not answer 200. Status 204 No Content: the server asked not to reconnect.'])
+    expect(failWith({}, 200, { 'content-type': 'text/html' }, '<p>hi</p>')).toEqual([1830006, 'Wrong Content-Type: the response is not text/event-stream. Got Content-Type "text/html" with status 200.'])
+    expect(failWith({}, 301, { location: 'http://other.example/sse' }, '')).toEqual([1830011, 'Redirect not followed. Status 301 to http://other.example/sse was not followed (redirect: "follow"; https is never downgraded to http; at most 20 redirects).'])
+    expect(failWith({}, 302, {}, '')).toEqual([1830011, 'Redirect not followed. Status 302 came without a Location header, so there was nothing to follow.'])
+    expect(failWith({ maxRetries: 1 }, 503, { 'retry-after': '2', 'content-type': 'text/plain' }, 'busy')).toEqual([1830005, 'HTTP status error: the server did not answer 200. Status 503. The server asked to wait 2000 ms. Reconnecting in 3000 ms.'])
+  })
+  test('reconnect() inside an onComment: the rest of that chunk belongs to the old stream and is not dispatched', () => {
+    const s = engine.connect({ retryInterval: 60000 })
+    let once = true
+    s.es.onComment(() => { if (once) { once = false; s.es.reconnect() } })
+    const call = step()
+    call.open()
+    call.text(': switch\ndata: stale\n\n')
+    expect(s.messages()).toEqual([])
+    s.es.close()
+  })
   test('a 400 is an HTTP error (1830005), a 3xx that reaches the engine a refused redirect (1830011)', () => {
     const a = engine.connect({})
     step().open(new Map(), 400)
