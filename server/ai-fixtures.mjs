@@ -48,6 +48,7 @@ const dsChunk = (delta, finish = null) => ({ id: 'chatcmpl-ds1', object: 'chat.c
 //   are function call argument fragments"; reasoning: "response.reasoning_summary_text.delta").
 let seq = 0
 const rs = (type, fields) => sse({ type, sequence_number: seq++, ...fields }, type)
+const rsBare = (type, fields) => sse({ type, sequence_number: seq++, ...fields })
 const rsResponse = (status, extra = {}) => ({ id: 'resp_fx1', object: 'response', created_at: 1764576000, status, model: 'gpt-4.1-mini', output: [], ...extra })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -560,6 +561,26 @@ export const AI_CASES = [
     name: 'openai/angle-text', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
     frames: [sse(oaChunk({ role: 'assistant', content: '<' })), sse(oaChunk({ content: 'b>Bold</b> and <think> later' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
     expect: { provider: 'openai', text: '<b>Bold</b> and <think> later', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
+  },
+
+  // ---- Responses API field variants (issue 21) ----
+  {
+    // Events without `event:` lines: the type is read from the data. The official SDK (openai 7.55.0) does the same:
+    // core/streaming.js yields `JSON.parse(sse.data)` whatever the SSE event name (only `thread.*` and `error` names are
+    // looked at), and lib/responses/ResponseStream.js dispatches on `event.type`. A function_call item that arrives
+    // with its arguments already (resources/responses/responses.d.ts, ResponseFunctionToolCall: "A JSON string of the
+    // arguments to pass to the function. arguments: string;") keeps them. No usage: Response "usage?: ResponseUsage;"
+    // is optional.
+    name: 'responses/bare-events', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
+    frames: [
+      rsBare('response.created', { response: rsResponse('in_progress') }),
+      rsBare('response.output_text.delta', { item_id: 'msg_fx3', output_index: 0, content_index: 0, delta: '查一下 🌦' }),
+      rsBare('response.output_item.added', { output_index: 1, item: { id: 'fc_w', type: 'function_call', status: 'in_progress', call_id: 'call_w1', name: 'get_weather', arguments: '{"city":"Kyiv"}' } }),
+      rsBare('response.function_call_arguments.done', { item_id: 'fc_w', output_index: 1, arguments: '{"city":"Kyiv"}' }),
+      rsBare('response.completed', { response: rsResponse('completed') })
+    ],
+    expect: { provider: 'openai-responses', text: '查一下 🌦', reasoning: '', toolCalls: [{ index: 0, id: 'call_w1', name: 'get_weather', arguments: '{"city":"Kyiv"}' }], finishReason: 'tool_calls', rawFinishReason: 'completed', usage: null, complete: true,
+      toolOrder: ['0', '0 done'] }
   }
 ]
 

@@ -1,0 +1,45 @@
+// The decoders' own rules for frames the fixtures (server/ai-fixtures.mjs) do not show, driven frame by frame into the
+// accumulator the chat stream reads: the SSE event name standing in for a missing data type, a failed Responses reply
+// without an error object, and token counts passed on as sent (the accumulator computes a total only when none came).
+import { describe, expect, test } from 'vitest'
+import { ChatAccumulator } from '../uni_modules/connect-event-source/utssdk/common/chat/accumulator.uts'
+import { OpenAIResponsesDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/openai-responses.uts'
+
+/** Decodes [eventName, frame] pairs with a fresh decoder; the accumulator afterwards. */
+function decodeAll(decoder, frames) {
+  const acc = new ChatAccumulator()
+  for (const [type, frame] of frames) decoder.decode(type, frame, acc)
+  return acc
+}
+const calls = (acc) => acc.tools.snapshot().map((c) => ({ index: c.index, id: c.id, name: c.name, arguments: c.arguments }))
+
+describe('OpenAI Responses', () => {
+  test('data without a type: the SSE event name is the type (text, a function call and its arguments, the end)', () => {
+    const acc = decodeAll(new OpenAIResponsesDecoder(), [
+      ['response.output_text.delta', { delta: 'Hi' }],
+      ['response.output_item.added', { output_index: 0, item: { id: 'fc_1', type: 'function_call', call_id: 'call_1', name: 'f', arguments: '' } }],
+      ['response.function_call_arguments.delta', { item_id: 'fc_1', output_index: 0, delta: '{}' }],
+      ['response.completed', { response: { status: 'completed' } }]
+    ])
+    expect(acc.text.all()).toBe('Hi')
+    expect(calls(acc)).toEqual([{ index: 0, id: 'call_1', name: 'f', arguments: '{}' }])
+    expect([acc.finishReason, acc.ended]).toEqual(['completed', true])
+  })
+
+  test('a type in the data wins over the event name', () => {
+    const acc = decodeAll(new OpenAIResponsesDecoder(), [['message', { type: 'response.output_text.delta', delta: 'A' }], ['response.completed', { type: 'response.output_text.delta', delta: 'B' }]])
+    expect([acc.text.all(), acc.ended]).toEqual(['AB', false])
+  })
+
+  test('a failed response without an error object (Response "error: ResponseError | null"): no finish detail; with one, "message (code)"', () => {
+    const bare = decodeAll(new OpenAIResponsesDecoder(), [['response.failed', { type: 'response.failed', response: { status: 'failed', error: null } }]])
+    expect([bare.finishReason, bare.finishMessage, bare.ended]).toEqual(['failed', '', true])
+    const full = decodeAll(new OpenAIResponsesDecoder(), [['response.failed', { type: 'response.failed', response: { status: 'failed', error: { code: 'server_error', message: 'Boom.' } } }]])
+    expect(full.finishMessage).toBe('Boom. (server_error)')
+  })
+
+  test('total_tokens as sent, not recomputed from input and output', () => {
+    const acc = decodeAll(new OpenAIResponsesDecoder(), [['response.completed', { type: 'response.completed', response: { status: 'completed', usage: { input_tokens: 3, output_tokens: 4, total_tokens: 10 } } }]])
+    expect(acc.usage()).toMatchObject({ inputTokens: 3, outputTokens: 4, totalTokens: 10 })
+  })
+})
