@@ -1,8 +1,10 @@
 // The decoders' own rules for frames the fixtures (server/ai-fixtures.mjs) do not show, driven frame by frame into the
 // accumulator the chat stream reads: the SSE event name standing in for a missing data type, a failed Responses reply
-// without an error object, and token counts passed on as sent (the accumulator computes a total only when none came).
+// without an error object, token counts passed on as sent (the accumulator computes a total only when none came), and a
+// finish reason that later chunks without one leave as it is.
 import { describe, expect, test } from 'vitest'
 import { ChatAccumulator } from '../uni_modules/connect-event-source/utssdk/common/chat/accumulator.uts'
+import { GeminiDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/gemini.uts'
 import { OpenAIResponsesDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/openai-responses.uts'
 
 /** Decodes [eventName, frame] pairs with a fresh decoder; the accumulator afterwards. */
@@ -41,5 +43,15 @@ describe('OpenAI Responses', () => {
   test('total_tokens as sent, not recomputed from input and output', () => {
     const acc = decodeAll(new OpenAIResponsesDecoder(), [['response.completed', { type: 'response.completed', response: { status: 'completed', usage: { input_tokens: 3, output_tokens: 4, total_tokens: 10 } } }]])
     expect(acc.usage()).toMatchObject({ inputTokens: 3, outputTokens: 4, totalTokens: 10 })
+  })
+})
+
+describe('Gemini', () => {
+  test('a chunk without finishReason after the one that had it does not clear the finish reason or its message', () => {
+    const acc = decodeAll(new GeminiDecoder(), [
+      ['message', { candidates: [{ content: { role: 'model', parts: [{ text: 'Hi' }] }, finishReason: 'MAX_TOKENS', finishMessage: 'Cut.', index: 0 }] }],
+      ['message', { candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, index: 0 }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 2, totalTokenCount: 3 } }]
+    ])
+    expect([acc.text.all(), acc.finishReason, acc.finishMessage]).toEqual(['Hi', 'MAX_TOKENS', 'Cut.'])
   })
 })
