@@ -3,6 +3,7 @@
 // without an error object, token counts passed on as sent (the accumulator computes a total only when none came), and a
 // finish reason that later chunks without one leave as it is.
 import { describe, expect, test } from 'vitest'
+import { AnthropicDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/anthropic.uts'
 import { ChatAccumulator } from '../uni_modules/connect-event-source/utssdk/common/chat/accumulator.uts'
 import { GeminiDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/gemini.uts'
 import { OpenAIResponsesDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/openai-responses.uts'
@@ -53,5 +54,37 @@ describe('Gemini', () => {
       ['message', { candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, index: 0 }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 2, totalTokenCount: 3 } }]
     ])
     expect([acc.text.all(), acc.finishReason, acc.finishMessage]).toEqual(['Hi', 'MAX_TOKENS', 'Cut.'])
+  })
+})
+
+describe('Anthropic', () => {
+  const start = { message: { id: 'msg_1', type: 'message', role: 'assistant', content: [], usage: { input_tokens: 25, output_tokens: 1 } } }
+  test('data without a type: the SSE event name is the type (usage, a text block, the end)', () => {
+    const acc = decodeAll(new AnthropicDecoder(), [
+      ['message_start', start],
+      ['content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'Hi' } }],
+      ['message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 7 } }],
+      ['message_stop', {}]
+    ])
+    expect([acc.text.all(), acc.finishReason, acc.ended]).toEqual(['Hi', 'end_turn', true])
+    expect(acc.usage()).toMatchObject({ inputTokens: 25, outputTokens: 7 })
+  })
+
+  test('a type in the data wins over the event name', () => {
+    const acc = decodeAll(new AnthropicDecoder(), [['message', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'A' } }], ['message_stop', { type: 'ping' }]])
+    expect([acc.text.all(), acc.ended]).toEqual(['A', false])
+  })
+
+  test('a later message_delta with "stop_reason": null (MessageDelta "stop_reason: StopReason | null") keeps the reason given before', () => {
+    const acc = decodeAll(new AnthropicDecoder(), [
+      ['message_delta', { type: 'message_delta', delta: { stop_reason: 'max_tokens', stop_sequence: null }, usage: { output_tokens: 5 } }],
+      ['message_delta', { type: 'message_delta', delta: { stop_reason: null, stop_sequence: null }, usage: { output_tokens: 6 } }]
+    ])
+    expect([acc.finishReason, acc.usage().outputTokens]).toEqual(['max_tokens', 6])
+  })
+
+  test('the counts of message_start stand until a message_delta replaces them (a reply cut before it still has both)', () => {
+    const acc = decodeAll(new AnthropicDecoder(), [['message_start', { type: 'message_start', ...start }]])
+    expect(acc.usage()).toMatchObject({ inputTokens: 25, outputTokens: 1, totalTokens: 26 })
   })
 })
