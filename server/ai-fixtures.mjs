@@ -171,6 +171,14 @@ export const AI_CASES = [
     expect: { provider: 'openai', text: 'Partial', error: { errCode: 1830020, message: 'The server had an error while processing your request. Sorry about that!', providerCode: 'server_error' } }
   },
   {
+    // The same error object as the very first frame (OpenRouter: "If an error occurs before any tokens have been
+    // streamed, OpenRouter returns a standard error response"; some compatible servers send it as an SSE frame on
+    // 200 instead): with provider "auto" nothing has named the format yet, and the error still ends the reply.
+    name: 'openai/error-first-frame', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse({ error: { message: 'Rate limit reached for requests.', type: 'requests', param: null, code: 'rate_limit_exceeded' } })],
+    expect: { provider: 'openai', text: '', error: { errCode: 1830020, message: 'Rate limit reached for requests.', providerCode: 'rate_limit_exceeded' } }
+  },
+  {
     // Source: OpenAI "Error codes" guide, 401 "Invalid Authentication / Incorrect API key provided"; error object shape above.
     name: 'openai/http-401', provider: 'openai', path: '/v1/chat/completions', status: 401, contentType: JSONCT,
     frames: [JSON.stringify({ error: { message: 'Incorrect API key provided: sk-fx***. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } })],
@@ -561,6 +569,22 @@ export const AI_CASES = [
     name: 'openai/angle-text', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
     frames: [sse(oaChunk({ role: 'assistant', content: '<' })), sse(oaChunk({ content: 'b>Bold</b> and <think> later' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
     expect: { provider: 'openai', text: '<b>Bold</b> and <think> later', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
+  },
+  {
+    // A reply cut by max_tokens while the model still thinks: "<think>" never closed, and the last delta ends in what
+    // could be the start of "</think>" (held back while streaming). At the end the held part is reasoning too:
+    // nothing the model sent is lost. finish_reason "length": "the maximum number of tokens specified in the request
+    // was reached" (OpenAI API reference, chat.completion.chunk).
+    name: 'openai/think-cut-off', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '<think>Let me see' })), sse(oaChunk({ content: ' more </thi' })), sse(oaChunk({}, 'length')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '', reasoning: 'Let me see more </thi', toolCalls: [], finishReason: 'length', usage: null, complete: true }
+  },
+  {
+    // A whole reply that is only the start of a marker ("<th"): held while it could still become "<think>", shown as
+    // sent when the reply ends.
+    name: 'openai/marker-start-only', provider: 'openai', path: '/v1/chat/completions', contentType: SSE,
+    frames: [sse(oaChunk({ role: 'assistant', content: '<th' })), sse(oaChunk({}, 'stop')), sse('[DONE]')],
+    expect: { provider: 'openai', text: '<th', reasoning: '', toolCalls: [], finishReason: 'stop', usage: null, complete: true }
   },
 
   // ---- Chat Completions field variants (issue 21) ----

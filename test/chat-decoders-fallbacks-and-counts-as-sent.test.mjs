@@ -88,3 +88,29 @@ describe('Anthropic', () => {
     expect(acc.usage()).toMatchObject({ inputTokens: 25, outputTokens: 1, totalTokens: 26 })
   })
 })
+
+describe('the accumulator', () => {
+  test('no finish reason sent: the finish reason is empty, not made up', () => {
+    const acc = new ChatAccumulator()
+    acc.addText('Hi')
+    acc.end()
+    expect([acc.finishReason, acc.finishMessage]).toEqual(['', ''])
+  })
+
+  test('a count not sent (-1) keeps the one an earlier frame sent; the total is input + output only when no total came', () => {
+    const acc = new ChatAccumulator()
+    acc.setUsage(3, 4, 10, 2)
+    acc.setUsage(-1, 5, -1, -1)
+    expect(acc.usage()).toMatchObject({ inputTokens: 3, outputTokens: 5, totalTokens: 10, reasoningTokens: 2 })
+    const none = new ChatAccumulator()
+    none.setUsage(3, 4, -1, -1)
+    expect(none.usage()).toMatchObject({ totalTokens: 7, reasoningTokens: 0 })
+  })
+
+  test('the first provider error is the one reported; an empty message gets a default', () => {
+    const acc = new ChatAccumulator()
+    acc.providerError('', 'overloaded')
+    acc.providerError('Second.', 'other')
+    expect([acc.error.message, acc.error.code]).toEqual(['The provider reported an error.', 'overloaded'])
+  })
+})

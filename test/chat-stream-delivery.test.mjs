@@ -48,6 +48,18 @@ describe('coalescing', () => {
     expect(every.text.length).toBe(tokens.length)
   })
 
+  test('an update held for the interval is shown when its timer fires, while the stream pauses (not with the next frame)', async () => {
+    // Pieces 400 ms apart, updateInterval 600: "A" at once (leading edge), "B" 400 ms later waits for the timer at
+    // 600 ms, and is shown then, 200 ms before "C" and the end arrive.
+    const frame = (t) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${t}"},"finish_reason":null}]}\n\n`
+    const body = frame('A') + frame('B') + frame('C') + 'data: [DONE]\n\n'
+    const split = [frame('A').length, (frame('A') + frame('B')).length]
+    const url = scenarioUrl(srv.url, { key: uniqueKey('timer'), body, type: 'text/event-stream', split, delay: 400 })
+    const log = await recordChat(connectChatStream, { url, provider: 'openai', body: { stream: true }, updateInterval: 600 })
+    expect(log.text.map((u) => u.text)).toEqual(['A', 'AB', 'ABC'])
+    expect(log.done[0].text).toBe('ABC')
+  })
+
   test('the final update is never delayed: updateInterval 60000 still delivers the first token at once and the rest right before onDone', async () => {
     const t0 = Date.now()
     const log = await recordChat(connectChatStream, live('/v1/chat/completions', 'delay=5', { updateInterval: 60000 }))
@@ -166,6 +178,71 @@ describe('listeners', () => {
   })
 })
 
+describe('listener ids', () => {
+  test('every registration gets its own id, two of each kind included; off() of one of two onError listeners leaves the other', async () => {
+    const seen = []
+    const stream = connectChatStream(caseOptions(srv.url, aiCase('openai/error-frame'), WHOLE, { updateInterval: 0 }))
+    const ids = []
+    const finished = new Promise((resolve) => {
+      for (const m of ['onError', 'onError', 'onText', 'onText', 'onReasoning', 'onReasoning', 'onToolCall', 'onToolCall', 'onDone', 'onDone']) {
+        const n = ids.length
+        ids.push(stream[m](() => {
+          seen.push(`${m} #${n}`)
+          if (m === 'onError') setTimeout(resolve, 100)
+        }))
+      }
+    })
+    expect(new Set(ids).size).toBe(ids.length)
+    stream.off(ids[0])
+    await finished
+    expect([...new Set(seen)].sort()).toEqual(['onError #1', 'onText #2', 'onText #3'])
+  })
+})
+
+describe('the state after the end', () => {
+  test('after onDone, onError or close() the stream keeps no listener (nothing they capture stays reachable through it)', async () => {
+    const lists = (s) => ['textListeners', 'reasoningListeners', 'toolListeners', 'doneListeners', 'errorListeners'].map((f) => s[f].length)
+    for (const [caseName, end] of [['openai/reasoning-field', 'onDone'], ['openai/tools', 'onDone'], ['openai/error-frame', 'onError'], ['openai/text', 'close']]) {
+      const stream = connectChatStream(caseOptions(srv.url, aiCase(caseName), WHOLE, { updateInterval: 0 }))
+      await new Promise((resolve) => {
+        for (const m of ['onText', 'onReasoning', 'onToolCall', 'onDone', 'onError']) {
+          stream[m](() => {
+            if (m === end) setTimeout(resolve, 20)
+            if (end === 'close' && m === 'onText') {
+              stream.close()
+              setTimeout(resolve, 20)
+            }
+          })
+        }
+      })
+      expect(lists(stream), caseName).toEqual([0, 0, 0, 0, 0])
+    }
+  })
+
+  test('an error frame mid-stream (1830020) closes the source under the stream at once, while the server still sends', async () => {
+    const frame = (t) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${t}"},"finish_reason":null}]}\n\n`
+    const body = frame('Hi') + 'data: {"error":{"message":"Overloaded.","type":"server_error","code":"overloaded"}}\n\n' + frame(' more') + frame(' and more')
+    const url = scenarioUrl(srv.url, { key: uniqueKey('err'), body, type: 'text/event-stream', split: [body.indexOf(frame(' more'))], delay: 1500, end: 'hold' })
+    const sources = []
+    const states = []
+    const log = await new Promise((resolve) => {
+      const s = startChatStream({ url, provider: 'openai', body: { stream: true }, updateInterval: 0 }, (options) => {
+        const es = connectEventSource(options)
+        sources.push(es)
+        return es
+      })
+      const errors = []
+      s.onError((e) => {
+        errors.push(e.errCode)
+        states.push(sources[0].readyState)
+        setTimeout(() => resolve(errors), 50)
+      })
+    })
+    expect(log).toEqual([1830020])
+    expect(states).toEqual([2])
+  })
+})
+
 describe('a lost connection', () => {
   test('a reply cut mid-stream (socket destroyed) fails once with 1830002 after the text so far was delivered; no reconnect', async () => {
     const frame = (t) => `data: {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"${t}"},"finish_reason":null}]}\n\n`
@@ -190,10 +267,17 @@ describe('timing and options', () => {
     expect(cut.done).toEqual([])
   })
 
-  test('bad options fail with 1830001, asynchronously', async () => {
-    for (const options of [{ url: '', messages: [{ role: 'user', content: 'x' }] }, { url: `${srv.url}/ai/v1/chat/completions`, provider: 'cohere', body: {} }, { url: `${srv.url}/ai/v1/chat/completions` }, { url: `${srv.url}/ai/v1/chat/completions`, body: {}, updateInterval: -1 }]) {
+  test('bad options fail with 1830001, asynchronously, saying which option is wrong', async () => {
+    const cases = [
+      [{ url: '', messages: [{ role: 'user', content: 'x' }] }, 'url must be a non-empty string.'],
+      [{ url: `${srv.url}/ai/v1/chat/completions`, provider: 'cohere', body: {} }, 'provider must be "auto", "openai", "openai-responses", "anthropic", "gemini" or "ollama".'],
+      [{ url: `${srv.url}/ai/v1/chat/completions` }, 'give body, or messages (and model) to build one.'],
+      [{ url: `${srv.url}/ai/v1/chat/completions`, body: {}, updateInterval: -1 }, 'updateInterval must be a number of milliseconds >= 0.']
+    ]
+    for (const [options, reason] of cases) {
       const log = await recordChat(connectChatStream, options)
       expect(log.error.map((e) => e.errCode)).toEqual([1830001])
+      expect(log.error[0].errMsg).toContain(reason)
     }
   })
 })

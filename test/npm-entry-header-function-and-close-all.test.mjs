@@ -37,6 +37,8 @@ describe('header as a function', () => {
     ['a rejected Promise', () => Promise.reject(new Error('refresh failed')), /getHeader failed: its Promise was rejected: Error: refresh failed/],
     ['a Promise of a string', async () => 'Bearer x', /getHeader failed: its Promise resolved to a string, not a header object/],
     ['a string', () => 'Bearer x', /getHeader failed: it returned a string, not a header object/],
+    // Only an object is awaited as a Promise; a function, even one with a then method, is not headers either.
+    ['a function with a then method', () => Object.assign(() => {}, { then: (ok) => ok({ X: '1' }) }), /getHeader failed: it returned a function, not a header object/],
     ['nothing', () => undefined, /getHeader failed: it returned nothing/],
     ['a value with CR LF', () => ({ X: 'a\r\nInjected: 1' }), /getHeader.*"X" must not contain NUL, CR or LF/],
     ['a throw', () => { throw new Error('boom') }, /getHeader threw: Error: boom/]

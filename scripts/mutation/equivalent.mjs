@@ -147,6 +147,13 @@ export const EQUIVALENT = [
     reason: 'the prefix only keeps id keys apart from output_index keys ("output:N"); an item id ("fc_...") is never "output:N", and keys are only compared with each other, never shown (calls are numbered by arrival).' },
   { key: `common/chat/openai-responses.uts|OpenAIResponsesDecoder.itemKey|StringLiteral|'output:' => ''`,
     reason: 'the same: a bare output_index ("1") never equals an id key ("item:fc_..."), and keys are never shown.' },
+  // --- chat/chat-stream.uts ---------------------------------------------------------------------------------------
+  // handleSourceError's second branch (an HTTP error body with the provider's explanation): the engine only puts a body
+  // in failData for an HTTP error status, which comes before any frame, so nothing is pending to flush there.
+  { key: `common/chat/chat-stream.uts|ChatStream.handleSourceError|ConditionalExpression|this.state != STREAMING => false|#2`,
+    reason: 'the check after flushUpdates(true) can only see a state changed by a listener called in that flush; with an HTTP error body no text or reasoning was received, so the flush calls no listener.' },
+  { key: `common/chat/chat-stream.uts|ChatStream.handleSourceError|StatementRemoval|this.state = FINISHED => ;|#2`,
+    reason: 'right after it stop() closes the source (its callbacks dropped) and emitError drops every listener: nothing can call into the stream again, so the state left behind is never read (a later close() finds no source and no listener).' },
   // --- chat/coalesce.uts ------------------------------------------------------------------------------------------
   { key: `${C}|CoalescedText.append|StatementRemoval|if (delta.length == 0) return => {}`,
     reason: 'an empty delta then adds an empty piece and 0 to pendingLength: all() and take() join the same text, pending() reads the same length (the guard only skips a no-op push).' },

@@ -38,7 +38,8 @@ export function recordChat(connectChatStream, options, { grace = 60, timeout = 1
     }
     stream.onText((ev) => { mark('text'); log.text.push({ delta: ev.delta, text: ev.text }) })
     stream.onReasoning((ev) => { mark('reasoning'); log.reasoning.push({ delta: ev.delta, text: ev.text }) })
-    stream.onToolCall((ev) => { mark('tool'); log.tools.push({ index: ev.index, id: ev.id, name: ev.name, delta: ev.delta, arguments: ev.arguments, done: ev.done, argumentsError: ev.argumentsError }) })
+    // A missing event is recorded as such (reading its fields would throw into the stream's catch, unseen).
+    stream.onToolCall((ev) => { mark('tool'); log.tools.push(ev == null ? { missing: String(ev) } : { index: ev.index, id: ev.id, name: ev.name, delta: ev.delta, arguments: ev.arguments, done: ev.done, argumentsError: ev.argumentsError }) })
     const end = () => {
       if (finished) return
       finished = true
@@ -92,6 +93,7 @@ export function checkChatCase(expect, c, log) {
   expect(r.complete).toBe(want.complete)
   checkUpdates(expect, log.text, want.text, 'text')
   checkUpdates(expect, log.reasoning, want.reasoning, 'reasoning')
+  expect(log.tools.filter((t) => !want.toolCalls.some((call) => call.index === t.index)), 'every tool-call piece belongs to a call of the reply').toEqual([])
   // Tool-call pieces: per call, the arguments so far grow by each delta; then one done piece (delta '') with the
   // final arguments ("{}" when none came) and the JSON check, before onDone.
   for (const call of want.toolCalls) {
