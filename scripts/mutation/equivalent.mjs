@@ -154,6 +154,11 @@ export const EQUIVALENT = [
     reason: 'the check after flushUpdates(true) can only see a state changed by a listener called in that flush; with an HTTP error body no text or reasoning was received, so the flush calls no listener.' },
   { key: `common/chat/chat-stream.uts|ChatStream.handleSourceError|StatementRemoval|this.state = FINISHED => ;|#2`,
     reason: 'right after it stop() closes the source (its callbacks dropped) and emitError drops every listener: nothing can call into the stream again, so the state left behind is never read (a later close() finds no source and no listener).' },
+  // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
+  { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
+    reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
+  { key: `common/ndjson-parser.uts|NdjsonParser.record|ConditionalExpression|onEvent != null => true`,
+    reason: 'onEvent is null only after detach(), which also halts: feed() checks halted before each record (a callback that closes the source stops the loop) and end() returns when halted, so record() never runs with it null.' },
   // --- chat/coalesce.uts ------------------------------------------------------------------------------------------
   { key: `${C}|CoalescedText.append|StatementRemoval|if (delta.length == 0) return => {}`,
     reason: 'an empty delta then adds an empty piece and 0 to pendingLength: all() and take() join the same text, pending() reads the same length (the guard only skips a no-op push).' },
