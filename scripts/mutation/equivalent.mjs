@@ -159,6 +159,19 @@ export const EQUIVALENT = [
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
   { key: `common/ndjson-parser.uts|NdjsonParser.record|ConditionalExpression|onEvent != null => true`,
     reason: 'onEvent is null only after detach(), which also halts: feed() checks halted before each record (a callback that closes the source stops the loop) and end() returns when halted, so record() never runs with it null.' },
+  // --- main-thread.uts --------------------------------------------------------------------------------------------
+  // The MainThread field initialisers exist for kotlinc (uni-app Kotlin has no lateinit); the only constructor assigns
+  // both fields, so the defaults are never called.
+  { key: `common/main-thread.uts|alwaysMain|BlockStatement|{ return true } => {}`, reason: 'the default isMain is replaced by the constructor argument on every MainThread: never called.' },
+  { key: `common/main-thread.uts|alwaysMain|BooleanLiteral|true => false`, reason: 'the same: never called.' },
+  { key: `common/main-thread.uts|runHere|BlockStatement|{ task() } => {}`, reason: 'the default run is replaced by the constructor argument on every MainThread: never called.' },
+  // A getter's first value is what it returns if run() did not run the task, which RunOnMain forbids ("returns once it
+  // has run"): the task always overwrites it before it is returned.
+  { key: `common/main-thread.uts|MainThreadEventSource.url|StringLiteral|'' => 'Stryker was here!'`, reason: 'run() returns after the task assigned the value read on the main thread: the initial empty string is never returned.' },
+  { key: `common/main-thread.uts|MainThreadEventSource.lastEventId|StringLiteral|'' => 'Stryker was here!'`, reason: 'run() returns after the task assigned the value read on the main thread: the initial empty string is never returned.' },
+  { key: `common/main-thread.uts|MainThreadChatStream.provider|StringLiteral|'' => 'Stryker was here!'`, reason: 'run() returns after the task assigned the value read on the main thread: the initial empty string is never returned.' },
+  { key: `common/main-thread.uts|MainThreadChatStream.text|StringLiteral|'' => 'Stryker was here!'`, reason: 'run() returns after the task assigned the value read on the main thread: the initial empty string is never returned.' },
+  { key: `common/main-thread.uts|MainThreadChatStream.reasoning|StringLiteral|'' => 'Stryker was here!'`, reason: 'run() returns after the task assigned the value read on the main thread: the initial empty string is never returned.' },
   // --- chat/coalesce.uts ------------------------------------------------------------------------------------------
   { key: `${C}|CoalescedText.append|StatementRemoval|if (delta.length == 0) return => {}`,
     reason: 'an empty delta then adds an empty piece and 0 to pendingLength: all() and take() join the same text, pending() reads the same length (the guard only skips a no-op push).' },
