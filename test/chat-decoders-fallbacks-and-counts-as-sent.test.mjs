@@ -7,6 +7,7 @@ import { AnthropicDecoder } from '../uni_modules/connect-event-source/utssdk/com
 import { ChatAccumulator } from '../uni_modules/connect-event-source/utssdk/common/chat/accumulator.uts'
 import { GeminiDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/gemini.uts'
 import { OpenAIResponsesDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/openai-responses.uts'
+import { OllamaDecoder } from '../uni_modules/connect-event-source/utssdk/common/chat/ollama.uts'
 
 /** Decodes [eventName, frame] pairs with a fresh decoder; the accumulator afterwards. */
 function decodeAll(decoder, frames) {
@@ -86,6 +87,15 @@ describe('Anthropic', () => {
   test('the counts of message_start stand until a message_delta replaces them (a reply cut before it still has both)', () => {
     const acc = decodeAll(new AnthropicDecoder(), [['message_start', { type: 'message_start', ...start }]])
     expect(acc.usage()).toMatchObject({ inputTokens: 25, outputTokens: 1, totalTokens: 26 })
+  })
+})
+
+describe('Ollama', () => {
+  test('a tool call with an id keeps it; one without gets an empty id (the documented /api/chat tool_calls have none)', () => {
+    const acc = decodeAll(new OllamaDecoder(), [
+      ['message', { message: { role: 'assistant', content: '', tool_calls: [{ id: 'call_x1', function: { name: 'f', arguments: { a: 1 } } }, { function: { name: 'g', arguments: {} } }] }, done: false }]
+    ])
+    expect(calls(acc)).toEqual([{ index: 0, id: 'call_x1', name: 'f', arguments: '{"a":1}' }, { index: 1, id: '', name: 'g', arguments: '{}' }])
   })
 })
 
