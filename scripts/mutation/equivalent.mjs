@@ -154,6 +154,9 @@ export const EQUIVALENT = [
     reason: 'the check after flushUpdates(true) can only see a state changed by a listener called in that flush; with an HTTP error body no text or reasoning was received, so the flush calls no listener.' },
   { key: `common/chat/chat-stream.uts|ChatStream.handleSourceError|StatementRemoval|this.state = FINISHED => ;|#2`,
     reason: 'right after it stop() closes the source (its callbacks dropped) and emitError drops every listener: nothing can call into the stream again, so the state left behind is never read (a later close() finds no source and no listener).' },
+  { key: `common/chat/ollama.uts|OllamaDecoder.decode|ConditionalExpression|reason.length > 0 => true`,
+    reason: 'only the one done frame of a reply reads done_reason, and before it the finish reason is still the accumulator\'s initial \'\': finishedWith(\'\') changes nothing.' },
+  { key: `common/chat/ollama.uts|OllamaDecoder.decode|EqualityOperator|reason.length > 0 => reason.length >= 0`, reason: 'the same: the extra case is an empty done_reason.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
