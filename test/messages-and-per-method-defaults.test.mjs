@@ -40,6 +40,28 @@ describe('messages (item 11)', () => {
     expect(message).toMatch(/ECONNREFUSED/)
   })
 
+  test('each shape of fetch failure gets one sentence: the cause\'s code only where its message lacks it, no empty or "undefined" parts', async () => {
+    const withCause = (cause) => Object.assign(new TypeError('fetch failed'), { cause })
+    const cases = [
+      [withCause(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), 'fetch failed (UND_ERR_SOCKET: other side closed)'],
+      [withCause(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })), 'fetch failed (connect ECONNREFUSED 127.0.0.1:9)'],
+      [withCause(new Error('certificate has expired')), 'fetch failed (certificate has expired)'],
+      [withCause(new Error('')), 'fetch failed'],
+      [new TypeError('Failed to fetch'), 'fetch failed: Failed to fetch']
+    ]
+    const original = globalThis.fetch
+    try {
+      for (const [error, words] of cases) {
+        globalThis.fetch = async () => { throw error }
+        const r = record(connectEventSource({ url: 'https://h.example/sse', maxRetries: 0 }))
+        await r.closed()
+        expect(r.errors().map((e) => [e[1], e[2]])).toEqual([[1830002, 'Network error: the connection failed or was lost. ' + words]])
+      }
+    } finally {
+      globalThis.fetch = original
+    }
+  })
+
   test('"1 reconnect attempt", "2 reconnect attempts"', async () => {
     for (const [maxRetries, words] of [[1, 'Gave up after 1 reconnect attempt;'], [2, 'Gave up after 2 reconnect attempts;']]) {
       const es = connectEventSource({ url: refused, maxRetries, retryInterval: 10 })

@@ -155,4 +155,29 @@ describe('https -> http is never followed', () => {
       globalThis.fetch = original
     }
   })
+
+  test('Node fetch: the body of a followed redirect is cancelled (its connection is not held), and a redirect without a body is followed too', async () => {
+    const original = globalThis.fetch
+    const cancelled = []
+    const fetched = []
+    globalThis.fetch = async (url) => {
+      fetched.push(String(url))
+      if (String(url).endsWith('/a')) {
+        const body = new ReadableStream({ pull() {}, cancel() { cancelled.push('/a') } })
+        return new Response(body, { status: 302, headers: { Location: 'https://h.example/b' } })
+      }
+      if (String(url).endsWith('/b')) return new Response(null, { status: 307, headers: { Location: 'https://h.example/c' } })
+      return new Response('data: here\n\n', { status: 200, headers: { 'Content-Type': 'text/event-stream' } })
+    }
+    try {
+      const es = nodeConnect({ url: 'https://h.example/a', maxRetries: 0 })
+      const r = record(es)
+      await r.closed()
+      expect(r.messages()).toEqual(['here'])
+      expect(fetched).toEqual(['https://h.example/a', 'https://h.example/b', 'https://h.example/c'])
+      expect(cancelled).toEqual(['/a'])
+    } finally {
+      globalThis.fetch = original
+    }
+  })
 })
