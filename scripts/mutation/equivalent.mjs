@@ -157,6 +157,9 @@ export const EQUIVALENT = [
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|ConditionalExpression|reason.length > 0 => true`,
     reason: 'only the one done frame of a reply reads done_reason, and before it the finish reason is still the accumulator\'s initial \'\': finishedWith(\'\') changes nothing.' },
   { key: `common/chat/ollama.uts|OllamaDecoder.decode|EqualityOperator|reason.length > 0 => reason.length >= 0`, reason: 'the same: the extra case is an empty done_reason.' },
+  // --- web/fetch-transport.uts ------------------------------------------------------------------------------------
+  { key: `web/fetch-transport.uts|utf8ByteString|StatementRemoval|break => ;`,
+    reason: 'the loop only looks for one character above 127; without the break it goes on looking, and ascii stays false once set.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
