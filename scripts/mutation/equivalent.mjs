@@ -160,6 +160,8 @@ export const EQUIVALENT = [
   // --- web/fetch-transport.uts ------------------------------------------------------------------------------------
   { key: `web/fetch-transport.uts|utf8ByteString|StatementRemoval|break => ;`,
     reason: 'the loop only looks for one character above 127; without the break it goes on looking, and ascii stays false once set.' },
+  { key: `common/connection.uts|noTransport|BlockStatement|{ setTimeout(() => { listener.onFail('no transport') }, 0) return new NoTransport() } => {}`,
+    reason: 'the initialiser of Platform.openTransport exists for kotlinc; the only constructor assigns the platform\'s own transport, so noTransport is never called.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
