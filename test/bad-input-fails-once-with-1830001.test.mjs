@@ -102,6 +102,16 @@ describe('URLs (item 7)', () => {
     expect(o.kinds).toEqual(['open', 'message', 'close'])
     expect(srv.requests(key)).toHaveLength(1)
   })
+  test('what only the WHATWG URL parser refuses (an IDNA error, an IPv6 address of three parts) fails once with 1830001 on Node and web, nothing fetched', async () => {
+    for (const url of ['http://xn--a.example/sse', 'http://[1:2:3]/sse']) {
+      expect(checkUrl(url, false).error, url).toBe(null)
+      for (const connect of [connectEventSource, createFetchEventSource]) {
+        const o = await outcome(connect, { url, maxRetries: 0 })
+        expect(o.kinds).toEqual(['error', 'close'])
+        expect(o.errors.map((e) => [e[1], e[2]])).toEqual([[1830001, `Invalid options. url "${url}" is not a valid URL (TypeError: Invalid URL).`]])
+      }
+    }
+  })
   test('web: a leading space no longer hides a data: scheme from the http(s) check', async () => {
     expect(resolveOptions({ url: ' data:text/event-stream,data%3A%20x%0A%0A' }, true).error).toMatch(/scheme must be http or https/)
     expect(resolveOptions({ url: '\u0000javascript:alert(1)' }, true).error).toMatch(/scheme/)

@@ -453,3 +453,30 @@ describe('listeners', () => {
     expect(s.kinds()).toEqual(['open', 'message', 'error', 'close'])
   })
 })
+
+describe('a transport that cannot start', () => {
+  test('openTransport throws: 1830002 "The request could not be started: ..." and a reconnect (a GET); throwing after setting unsupported: 1830007 once, nothing retried', () => {
+    const opened = engine.platform.openTransport
+    engine.platform.openTransport = () => { throw new Error('no socket') }
+    const s = engine.connect({ retryInterval: 1000 })
+    const messages = []
+    s.es.onError((e) => messages.push([e.errCode, e.errMsg]))
+    step()
+    expect(messages).toEqual([[1830002, 'Network error: the connection failed or was lost. The request could not be started: Error: no socket. Reconnecting in 1000 ms.']])
+    expect(s.es.readyState).toBe(0)
+    engine.platform.openTransport = opened
+    step(1000).open()
+    expect(s.kinds()).toEqual(['error', 'open'])
+    s.es.close()
+
+    const t = engine.connect({ retryInterval: 1000 })
+    engine.platform.openTransport = () => {
+      engine.platform.unsupported = 'This host cannot stream.'
+      throw new Error('no chunked request')
+    }
+    step()
+    step(5000)
+    expect(t.log.map((e) => e.slice(0, 2))).toEqual([['error', 1830007], ['close']])
+    expect(t.es.readyState).toBe(2)
+  })
+})

@@ -162,6 +162,10 @@ export const EQUIVALENT = [
     reason: 'the loop only looks for one character above 127; without the break it goes on looking, and ascii stays false once set.' },
   { key: `common/connection.uts|noTransport|BlockStatement|{ setTimeout(() => { listener.onFail('no transport') }, 0) return new NoTransport() } => {}`,
     reason: 'the initialiser of Platform.openTransport exists for kotlinc; the only constructor assigns the platform\'s own transport, so noTransport is never called.' },
+  { key: `common/connection.uts|EventSourceConnection.close|StatementRemoval|if (this.readyState == CLOSED) return => {}`,
+    reason: 'a second close() runs shutdown() again, which finds its timers, transport and registry entry already gone, and dispatcher.emitClose fires once per source by its own closed flag: nothing observable changes.' },
+  { key: `common/connection.uts|EventSourceConnection.connect|StatementRemoval|this.attemptId++ => ;`,
+    reason: 'every way into connect() comes after the previous attempt was ended by stopAttempt() (streamLost, reconnect(), reconnectNow() only while a reconnect waits), which already moved attemptId on; the first attempt has nothing before it to tell apart.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
