@@ -152,6 +152,15 @@ describe('Content-Type and the error body', () => {
     step(1)
     expect(s.errors().map((e) => [e[1], e[2].body])).toEqual([[1830005, '{"error":']])
   })
+  test('with a timeout above 5 s, a stalled error body is reported after 5 s, not after the timeout', () => {
+    const s = engine.connect({ timeout: 20000 })
+    step().open(new Map([['content-type', 'application/json']]), 500)
+    engine.last().text('{"error":')
+    step(4999)
+    expect(s.kinds()).toEqual([])
+    step(1)
+    expect(s.errors().map((e) => [e[1], e[2].body])).toEqual([[1830005, '{"error":']])
+  })
   test('each failed response says what happened, in words a user can act on', () => {
     const failWith = (opts, status, headers, body) => {
       const s = engine.connect({ maxRetries: 0, ...opts })
@@ -478,5 +487,35 @@ describe('a transport that cannot start', () => {
     step(5000)
     expect(t.log.map((e) => e.slice(0, 2))).toEqual([['error', 1830007], ['close']])
     expect(t.es.readyState).toBe(2)
+  })
+})
+
+describe('the last event ID while a chunk is dispatched', () => {
+  test('inside onMessage and onComment, lastEventId is that of the event just dispatched, not of the chunk before', () => {
+    const s = engine.connect({})
+    const seen = []
+    s.es.onMessage((ev) => seen.push(['message', ev.data, s.es.lastEventId]))
+    s.es.onComment((ev) => seen.push(['comment', ev.data, ev.lastEventId, s.es.lastEventId]))
+    const call = step()
+    call.open()
+    call.text('id: 1\ndata: a\n\nid: 2\ndata: b\n\n: after two\n\nid: 3\ndata: c\n\n')
+    expect(seen).toEqual([['message', 'a', '1'], ['message', 'b', '2'], ['comment', ' after two', '2', '2'], ['message', 'c', '3']])
+  })
+})
+
+describe('a text-only platform', () => {
+  test('bytes from its transport fail the attempt (1830002, "delivers text, not bytes") instead of being decoded or thrown', () => {
+    engine.platform.createDecoder = null
+    const s = engine.connect({ maxRetries: 0 })
+    const messages = []
+    s.es.onError((e) => messages.push([e.errCode, e.errMsg]))
+    const call = step()
+    call.open()
+    call.text('data: as text\n\n')
+    call.bytes('data: as bytes\n\n')
+    step(10)
+    expect(s.messages()).toEqual(['as text'])
+    expect(messages).toEqual([[1830002, expect.stringContaining('this platform delivers text, not bytes')]])
+    expect(s.es.readyState).toBe(2)
   })
 })

@@ -166,6 +166,10 @@ export const EQUIVALENT = [
     reason: 'a second close() runs shutdown() again, which finds its timers, transport and registry entry already gone, and dispatcher.emitClose fires once per source by its own closed flag: nothing observable changes.' },
   { key: `common/connection.uts|EventSourceConnection.connect|StatementRemoval|this.attemptId++ => ;`,
     reason: 'every way into connect() comes after the previous attempt was ended by stopAttempt() (streamLost, reconnect(), reconnectNow() only while a reconnect waits), which already moved attemptId on; the first attempt has nothing before it to tell apart.' },
+  { key: `common/connection.uts|EventSourceConnection.handleResponse|StatementRemoval|this.connectTimer = 0 => ;`,
+    reason: 'connectTimer is only read to clear it (clearConnectTimer: != 0, clearTimeout); keeping the id of a timer that already fired makes that a clearTimeout of a spent id, which does nothing.' },
+  { key: `common/connection.uts|EventSourceConnection.checkHeartbeat|StatementRemoval|this.heartbeatTimer = 0 => ;`,
+    reason: 'the same for heartbeatTimer: read only by stopAttempt to clear it, and clearing a timer that already fired does nothing (checkHeartbeat sets it again whenever it re-arms).' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
