@@ -519,3 +519,17 @@ describe('a text-only platform', () => {
     expect(s.es.readyState).toBe(2)
   })
 })
+
+describe('a reply that ended', () => {
+  test('a POST whose response ended closes for good: no second request, however long after, and readyState stays CLOSED', () => {
+    const s = engine.connect({ method: 'POST', data: '{}' })
+    const call = step()
+    call.open()
+    call.text('data: done\n\n')
+    call.end()
+    step(600000)
+    expect(engine.calls.length).toBe(1)
+    expect(s.kinds()).toEqual(['open', 'message', 'close'])
+    expect(s.es.readyState).toBe(2)
+  })
+})

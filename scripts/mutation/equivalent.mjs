@@ -170,6 +170,10 @@ export const EQUIVALENT = [
     reason: 'connectTimer is only read to clear it (clearConnectTimer: != 0, clearTimeout); keeping the id of a timer that already fired makes that a clearTimeout of a spent id, which does nothing.' },
   { key: `common/connection.uts|EventSourceConnection.checkHeartbeat|StatementRemoval|this.heartbeatTimer = 0 => ;`,
     reason: 'the same for heartbeatTimer: read only by stopAttempt to clear it, and clearing a timer that already fired does nothing (checkHeartbeat sets it again whenever it re-arms).' },
+  { key: `common/connection.uts|EventSourceConnection.stopAttempt|StatementRemoval|this.attemptId++ => ;`,
+    reason: 'a callback of the stopped attempt finds phase IDLE, and every handler (response, bytes, text, end, fail, interrupted) returns unless its phase matches, until connect() starts the next attempt and moves attemptId on itself.' },
+  { key: `common/connection.uts|EventSourceConnection.nextDelay|ConditionalExpression|this.backoff > 31 => false`,
+    reason: 'the delay is clamped to maxRetryInterval (at most 2^31-1 ms) right after: base * 2^(backoff-1) is far above it from backoff 32 on, and Infinity (from about backoff 1024) is clamped the same way.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
