@@ -533,3 +533,17 @@ describe('a reply that ended', () => {
     expect(s.es.readyState).toBe(2)
   })
 })
+
+describe('transports are let go', () => {
+  test('each attempt\'s transport is aborted exactly once: a failed one when it fails, not again by close() during the reconnect wait or later', () => {
+    const s = engine.connect({ retryInterval: 1000 })
+    const first = step()
+    first.open()
+    first.fail()
+    const second = step(1000)
+    second.open()
+    second.fail()
+    s.es.close()
+    expect([first.abortCalls, second.abortCalls]).toEqual([1, 1])
+  })
+})

@@ -14,7 +14,11 @@ export function fakeEngine() {
       request,
       listener,
       aborted: false,
-      abort() { call.aborted = true },
+      abortCalls: 0,
+      abort() {
+        call.aborted = true
+        call.abortCalls++
+      },
       open(headers = EVENT_STREAM, status = 200) { listener.onResponse(status, headers) },
       text(t) { listener.onText(t) },
       bytes(b) { listener.onBytes(typeof b === 'string' ? new TextEncoder().encode(b) : Uint8Array.from(b)) },
