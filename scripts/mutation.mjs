@@ -223,6 +223,9 @@ for (const target of targets) {
     let ran = 0
     if (stages && stages.length) {
       writeFileSync(file, applyMutant(original, m))
+      // The npm entry's build tests import dist/, which they build only when it is missing: without this, every mutant
+      // after the first would be tested against the dist/ built from an earlier one.
+      if (target === 'src/index.ts') rmSync(path.join(work, 'dist'), { recursive: true, force: true })
       try {
         for (const stage of stages) {
           const limit = 3 * stage.files.reduce((s, t) => s + (timing.get(t) ?? 60000), 0) + 20000
