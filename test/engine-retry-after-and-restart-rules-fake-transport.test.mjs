@@ -42,6 +42,18 @@ describe('Retry-After (RFC 9110 §10.2.3) and retry-after-ms', () => {
     }
     expect(retryAfterMs(headers({}), now)).toBe(-1)
   })
+  test('separators only split an HTTP-date into words: one after the last word (",", "-", ":") leaves the same date', () => {
+    const at = Date.UTC(1994, 10, 6, 8, 49, 37)
+    for (const date of ['Sun, 06 Nov 1994 08:49:37 GMT', 'Sunday, 06-Nov-94 08:49:37 GMT', 'Sun Nov  6 08:49:37 1994']) {
+      for (const tail of [',', '-', ':']) expect(httpDate(date + tail), date + tail).toBe(at)
+    }
+  })
+  test('a date field holding a character other than a digit makes the HTTP-date unreadable, even where its char code would read as an in-range number', () => {
+    // '.' and '/' are char codes 46 and 47: read as digits they would give a valid second (28, 29), day (8) or hour (9).
+    for (const bad of ['Sun, 06 Nov 1994 08:49:3. GMT', 'Sun, 06 Nov 1994 08:49:3/ GMT', 'Sun, 1. Nov 1994 08:49:37 GMT', 'Sun Nov  6 1/:49:37 1994']) {
+      expect(httpDate(bad), bad).toBe(-1)
+    }
+  })
   test('the wait: at least the engine delay, at most the cap, spread by up to 20 %', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0)
     expect(retryAfterWait(1000, 250, 60000)).toBe(1000)

@@ -31,6 +31,18 @@ describe('limits checked once per chunk give the per-line answer', () => {
       }
     }
   })
+  test('maxEventSize 1..60 with the event type and id in earlier chunks and the data line in a chunk of its own: same events and failure as the reference', () => {
+    // The per-chunk check must count what the event already holds (type and id buffers) on top of the chunk.
+    const text = 'event: ' + 'e'.repeat(10) + '\nid: 123\ndata: ' + 'x'.repeat(15) + '\n\n'
+    const lines = text.match(/[^\n]*\n/g)
+    for (let limit = 1; limit <= 60; limit++) {
+      const ref = interpretEventStream(new TextEncoder().encode(text), { maxEventSize: limit })
+      const expected = ref.events.map((e) => ({ type: e.type, data: e.data, lastEventId: e.lastEventId }))
+      const r = run(lines, limit, 0)
+      expect(r.events, `limit ${limit}`).toEqual(expected)
+      expect(r.failure, `limit ${limit}`).toBe(ref.failure == 'event' ? 2 : 0)
+    }
+  })
   test('maxLineLength 1..50: same events and failure as the reference, whole and in small chunks', () => {
     for (let limit = 1; limit <= 50; limit++) {
       const ref = interpretEventStream(new TextEncoder().encode(STREAM), { maxLineLength: limit })

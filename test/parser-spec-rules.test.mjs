@@ -230,6 +230,20 @@ describe('fields by exact name', () => {
     expect(one('event: x\n\ndata: 1\n\n').events).toEqual([{ type: 'message', data: '1', id: '' }])
     expect(one('event: x\ndata: 1\n\ndata: 2\n\n').events.map((e) => e.type)).toEqual(['x', 'message'])
   })
+  test('a 5-letter name one letter off "event" or "retry", at any position, is an unknown field', () => {
+    for (const name of ['event', 'retry']) {
+      for (let i = 0; i < 5; i++) {
+        const near = name.slice(0, i) + 'x' + name.slice(i + 1)
+        const r = one(`${near}: 5\ndata: 1\n\n`)
+        expect([r.events, r.retries], near).toEqual([[{ type: 'message', data: '1', id: '' }], []])
+      }
+    }
+  })
+  test('a line without a colon is a field name by itself: a colon at the start of the next line is not part of it', () => {
+    // "id" clears the last event ID and "data" appends an empty line, whatever the line after them holds.
+    expect(one('id: 1\ndata: a\n\nid\n: c\ndata: b\n\n').events.map((e) => e.id)).toEqual(['1', ''])
+    expect(one('data\n: c\n\n').events).toEqual([{ type: 'message', data: '', id: '' }])
+  })
   test('lines carried across chunks follow the same rules (space, colon, field names)', () => {
     expect(parseChunks(['da', 'ta:  two\n', 'dat', 'a:x\n', 'da', 'ta\n', 'da', 'tas: no\n\n']).events).toEqual([{ type: 'message', data: ' two\nx\n', id: '' }])
   })
@@ -268,6 +282,21 @@ describe('halt() (close() from inside a callback)', () => {
     const q = new SseParser((t, d, id) => { ids.push(id); if (id === '1') q.halt() }, null, null, null, 0)
     q.feed('id: 1\ndata: a\n\nid: 2\ndata: b\n\n')
     expect([ids, q.lastEventId]).toEqual([['1'], '1'])
+  })
+  test('halt() inside onComment stops the blank line right after the comment: the pending event is not dispatched', () => {
+    const seen = []
+    const p = new SseParser((t, d) => seen.push(d), null, () => p.halt(), null, 0)
+    p.feed('data: a\n: bye\n\n')
+    expect(seen).toEqual([])
+  })
+  test('detach() drops every handler: after reset() and more input (event, comment, retry, an over-long line) none is called', () => {
+    const calls = []
+    const p = new SseParser(() => calls.push('event'), () => calls.push('retry'), () => calls.push('comment'), () => calls.push('error'), 10)
+    p.detach()
+    p.reset()
+    p.feed(': c\nretry: 5\ndata: a\n\n')
+    p.feed('data: ' + 'x'.repeat(20) + '\n')
+    expect(calls).toEqual([])
   })
   test('stops processing the rest of the chunk', () => {
     const seen = []

@@ -1,7 +1,7 @@
 // createJsDecoder() decodes without TextDecoder's stream mode (faster) by carrying unfinished sequences:
 // its output must equal TextDecoder's stream mode byte for byte, U+FFFD included, under any chunking.
-import { expect, test } from 'vitest'
-import { createJsDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
+import { expect, test, vi } from 'vitest'
+import { createJsDecoder, hasTextDecoder } from '../uni_modules/connect-event-source/utssdk/common/text-decoder.uts'
 import { seededRandom } from './support/random.mjs'
 import { INTERESTING_BYTES, decodeInChunks, textDecoderInChunks } from './support/byte-chunks.mjs'
 
@@ -56,5 +56,36 @@ test('fuzz: chunks of 300-2000 bytes that switch between the two decoders (ASCII
     const cuts = []
     for (let p = 300 + Math.floor(rand() * 1700); p < bytes.length; p += 300 + Math.floor(rand() * 1700)) cuts.push(p)
     expect(viaCarry(bytes, cuts)).toBe(viaStream(bytes, cuts))
+  }
+})
+
+test('each call returns what that call of TextDecoder stream mode returns when the chunk ends in a complete character or in a byte that can never start one (F5..FF)', () => {
+  // Only an unfinished sequence is carried: a complete 2-, 3- or 4-byte character at the end of a chunk is text of
+  // that chunk, and F5..FF (no sequence starts with them) are U+FFFD at once.
+  const enc = new TextEncoder()
+  const ends = [enc.encode('é'), enc.encode('你'), enc.encode('😀'), [0xf5], [0xf8], [0xff], [0xc0], [0x80]]
+  for (const tail of ends) {
+    for (const head of ['a', 'x'.repeat(20)]) {
+      const first = new Uint8Array([...enc.encode(head), ...tail])
+      const second = enc.encode('b\n')
+      const reference = new TextDecoder('utf-8', { ignoreBOM: true })
+      const want = [reference.decode(first, { stream: true }), reference.decode(second, { stream: true })]
+      const d = createJsDecoder()
+      expect([d.decode(first, true), d.decode(second, true)], `${head.length} + ${[...tail]}`).toEqual(want)
+    }
+  }
+})
+
+test('hasTextDecoder() is true where the runtime has TextDecoder and false where it has not; createJsDecoder() decodes the same text either way', () => {
+  const bytes = new TextEncoder().encode('\uFEFFdata: é你😀\n')
+  const text = '\uFEFFdata: é你😀\n'
+  expect(hasTextDecoder()).toBe(true)
+  expect(decodeInChunks(createJsDecoder(), bytes, [3, 9])).toBe(text)
+  vi.stubGlobal('TextDecoder', undefined)
+  try {
+    expect(hasTextDecoder()).toBe(false)
+    expect(decodeInChunks(createJsDecoder(), bytes, [3, 9])).toBe(text)
+  } finally {
+    vi.unstubAllGlobals()
   }
 })
