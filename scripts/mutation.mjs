@@ -59,6 +59,7 @@ if (args.includes('--extra')) {
   // Hand-written Kotlin mutants: the exact text `from` (found once) becomes `to`; their own test files.
   targets.length = 0
   for (const m of KOTLIN_MUTANTS) {
+    if (keyFilter && !`${m.file}|${m.id}`.includes(keyFilter)) continue
     const target = `${PLUGIN}/${m.file}`
     const text = readFileSync(path.join(root, target), 'utf8')
     sources.set(target, text)

@@ -185,6 +185,14 @@ export const AI_CASES = [
     expect: { error: { errCode: 1830005, status: 401, message: 'Incorrect API key provided: sk-fx***. You can find your API key at https://platform.openai.com/account/api-keys.', providerCode: 'invalid_api_key' } }
   },
   {
+    // A proxy in front of the API answers for it: nginx's built-in 502 page (ngx_http_special_response.c,
+    // "502 Bad Gateway" with an "nginx" footer), HTML, not the provider's JSON. The failure is the HTTP status with
+    // that body and no provider message; reading the body must not assume it parses (a force-unwrap on Android/iOS).
+    name: 'openai/http-502-proxy-html', provider: 'openai', path: '/v1/chat/completions', status: 502, contentType: 'text/html',
+    frames: ['<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'],
+    expect: { error: { errCode: 1830005, status: 502, message: null, body: '502 Bad Gateway' } }
+  },
+  {
     name: 'responses/text', provider: 'openai-responses', path: '/v1/responses', contentType: SSE,
     frames: [
       rs('response.created', { response: rsResponse('in_progress') }),

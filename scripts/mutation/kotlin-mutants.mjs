@@ -1,6 +1,7 @@
-// Hand-written mutants of the Android transport's Kotlin (npm run test:mutation -- --extra): the generator reads
-// TypeScript syntax trees only, and these files run on the JVM (test/android-okhttp-transport.test.mjs), so the
-// bugs a test exists to catch there are planted by hand. Each: id, file (under utssdk/), from (exact source text,
+// Hand-written mutants for what only the JVM tests can catch (npm run test:mutation -- --extra; --key picks some): the
+// Android transport's Kotlin (the generator reads TypeScript syntax trees only) and .uts rules that break only in the
+// generated Kotlin. The tool's generated runs leave the JVM tests out (too slow per mutant), so these bugs are planted
+// by hand. Each: id, file (under utssdk/), from (exact source text,
 // found exactly once), to, bug, tests.
 export const KOTLIN_MUTANTS = [
   { id: 'android-queued-after-abort', file: 'app-android/SseHttpCall.kt', bug: 'callbacks already queued on the delivery thread run after an abort made inside an earlier callback',
@@ -29,5 +30,9 @@ export const KOTLIN_MUTANTS = [
   { id: 'android-header-names-as-sent', file: 'app-android/SseHttpCall.kt', bug: 'response header names keep their case (the engine looks them up lower-cased)',
     from: 'val name = headers.name(i).toLowerCase()', to: 'val name = headers.name(i)', tests: ['test/android-okhttp-transport.test.mjs'] },
   { id: 'android-content-type-charset', file: 'app-android/SseHttpCall.kt', bug: "the body is sent with OkHttp's String overload, which appends a charset to the caller's Content-Type",
-    from: 'body.toByteArray(Charsets.UTF_8))', to: 'body)', tests: ['test/android-okhttp-transport.test.mjs'] }
+    from: 'body.toByteArray(Charsets.UTF_8))', to: 'body)', tests: ['test/android-okhttp-transport.test.mjs'] },
+  // A .uts rule that only the generated Kotlin can break: in JavaScript providerErrorOf(null) reads nothing and returns
+  // null, so the generated mutant survives there; in Kotlin (and Swift) frame!! on a body that is not JSON throws.
+  { id: 'chat-error-body-force-unwrap', file: 'common/chat/provider-error.uts', bug: 'an HTTP error body that is not JSON (a proxy\'s HTML page) is force-unwrapped: a NullPointerException on Android',
+    from: 'return frame != null ? providerErrorOf(frame!) : null', to: 'return providerErrorOf(frame!)', tests: ['test/chat-stream-on-android-jvm.test.mjs'] }
 ]
