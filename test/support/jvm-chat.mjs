@@ -3,32 +3,18 @@
 // (test/support/jvm/engine/ChatBridge.kt). Each Kotlin callback waits for the JS callbacks to return, and a close()
 // they call runs inside the Kotlin callback.
 import { buildEngineJar } from './jvm-build.mjs'
-import { startJvmMain } from './jvm-process.mjs'
-
-const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
-const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
+import { b64, startLineBridge, text } from './jvm-process.mjs'
 
 export async function startJvmChat() {
 	const { classpath } = await buildEngineJar()
 	const streams = new Map()
-	let statsWaiter = null
 	let next = 1
-	const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.ChatBridgeKt', (line) => {
-		const [kind, ...f] = line.split(' ')
-		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]) })
-		if (kind !== 'cb') return
-		const [n, cid, what, payload] = f
-		try {
-			const s = streams.get(cid)
-			const value = JSON.parse(text(payload))
-			if (what === 'text') s.text = value.text
-			if (what === 'reasoning') s.reasoning = value.text
-			for (const cb of s.listeners[what]) cb(value)
-		} catch (e) {
-			console.error('JVM chat: callback threw', e)
-		} finally {
-			send('ret ' + n)
-		}
+	const jvm = await startLineBridge(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.ChatBridgeKt', ([cid, what, payload]) => {
+		const s = streams.get(cid)
+		const value = JSON.parse(text(payload))
+		if (what === 'text') s.text = value.text
+		if (what === 'reasoning') s.reasoning = value.text
+		for (const cb of s.listeners[what]) cb(value)
 	})
 	const send = jvm.send
 
@@ -48,12 +34,7 @@ export async function startJvmChat() {
 
 	return {
 		connectChatStream,
-		stats: () => new Promise((resolve, reject) => {
-			statsWaiter = resolve
-			// A bridge that died (exit 70 after an escaped exception) fails the check with its stderr, not a timeout.
-			jvm.exited.then((code) => reject(new Error(`the JVM chat bridge exited (${code}) before answering:\n${jvm.stderr()}`)))
-			send('stats')
-		}),
+		stats: jvm.stats,
 		stderr: jvm.stderr,
 		exitCode: jvm.exitCode,
 		close: jvm.close

@@ -4,44 +4,26 @@
 // the JS callback calls (close(), onMessage, addEventListener, off) runs inside the Kotlin callback.
 // readyState and lastEventId are the Kotlin source's values at its latest callback (or CLOSED after close()).
 import { buildEngineJar } from './jvm-build.mjs'
-import { startJvmMain } from './jvm-process.mjs'
-
-const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
-const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
+import { b64, startLineBridge, text } from './jvm-process.mjs'
 
 export async function startJvmEngine() {
 	const { classpath } = await buildEngineJar()
 	const callbacks = new Map()
 	const sources = new Map()
-	let statsWaiter = null
 	let nextSource = 1
 	let nextListener = 1
-	const jvm = await startJvmMain(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt', (line) => {
-		const [kind, ...f] = line.split(' ')
-		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]), uncaught: Number(f[3]) })
-		if (kind !== 'cb') return
-		const [n, sid, lid, what, readyState, lastEventId, ...fields] = f
+	const jvm = await startLineBridge(classpath, 'uts.sdk.modules.connectEventSource.enginebridge.SseEngineBridgeKt', ([sid, lid, what, readyState, lastEventId, ...fields]) => {
+		const cb = callbacks.get(lid)
+		// A function option (getHeader): its return value goes back with the ret.
+		if (what === 'call') return b64(JSON.stringify(cb() ?? null))
 		const source = sources.get(sid)
-		if (what !== 'call') {
-			if (source.readyState !== 2) source.readyState = Number(readyState)
-			source.lastEventId = text(lastEventId)
-		}
-		let result = null
-		try {
-			const cb = callbacks.get(lid)
-			if (what === 'call') {
-				// A function option (getHeader): its return value goes back with the ret.
-				result = b64(JSON.stringify(cb() ?? null))
-			} else if (what === 'error') {
-				const e = JSON.parse(text(fields[0]))
-				cb({ errCode: e.code, errSubject: e.subject, errMsg: e.message, data: e.data, cause: e.cause ? { errCode: e.cause.code, errMsg: e.cause.message } : null })
-			} else {
-				cb({ type: text(fields[0]), data: text(fields[1]), lastEventId: text(fields[2]) })
-			}
-		} catch (e) {
-			console.error('JVM engine: callback threw', e)
-		} finally {
-			send('ret ' + n + (result == null ? '' : ' ' + result))
+		if (source.readyState !== 2) source.readyState = Number(readyState)
+		source.lastEventId = text(lastEventId)
+		if (what === 'error') {
+			const e = JSON.parse(text(fields[0]))
+			cb({ errCode: e.code, errSubject: e.subject, errMsg: e.message, data: e.data, cause: e.cause ? { errCode: e.cause.code, errMsg: e.cause.message } : null })
+		} else {
+			cb({ type: text(fields[0]), data: text(fields[1]), lastEventId: text(fields[2]) })
 		}
 	})
 	const send = jvm.send
@@ -103,13 +85,7 @@ export async function startJvmEngine() {
 
 	return {
 		connectEventSource,
-		/** Timers still queued on the loop, request threads still running, console.error calls and escaped exceptions so far. */
-		stats: () => new Promise((resolve, reject) => {
-			statsWaiter = resolve
-			// A bridge that died (exit 70 after an escaped exception) fails the check with its stderr, not a timeout.
-			jvm.exited.then((code) => reject(new Error(`the JVM engine bridge exited (${code}) before answering:\n${jvm.stderr()}`)))
-			send('stats')
-		}),
+		stats: jvm.stats,
 		/** The plugin's closeAllEventSources(), on the loop thread. */
 		closeAll: () => send('closeAll'),
 		stderr: jvm.stderr,

@@ -48,3 +48,39 @@ export async function startJvmMain(classpath, mainClass, onLine) {
 		}
 	}
 }
+
+/** Strings as one space-free word of a bridge line; '-' is the empty string. */
+export const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
+export const text = (s) => (s === '-' ? '' : Buffer.from(s, 'base64').toString('utf8'))
+
+/**
+ * A bridge on the protocol of test/support/jvm/engine/LineBridge.kt: every `cb <n> <fields...>` line goes to
+ * onCallback(fields) and is answered with `ret <n>`, plus what onCallback returned (a word) unless null, even when it
+ * threw, since the loop thread waits for it. Resolves what startJvmMain does plus stats(): timers still queued on the
+ * loop, request threads still running, console.error calls and escaped exceptions so far.
+ */
+export async function startLineBridge(classpath, mainClass, onCallback) {
+	let statsWaiter = null
+	const jvm = await startJvmMain(classpath, mainClass, (line) => {
+		const [kind, ...f] = line.split(' ')
+		if (kind === 'stats') return statsWaiter?.({ timers: Number(f[0]), threads: Number(f[1]), consoleErrors: Number(f[2]), uncaught: Number(f[3]) })
+		if (kind !== 'cb') return
+		let result = null
+		try {
+			result = onCallback(f.slice(1))
+		} catch (e) {
+			console.error(`JVM bridge ${mainClass}: callback threw`, e)
+		} finally {
+			jvm.send('ret ' + f[0] + (result == null ? '' : ' ' + result))
+		}
+	})
+	return {
+		...jvm,
+		stats: () => new Promise((resolve, reject) => {
+			statsWaiter = resolve
+			// A bridge that died (exit 70 after an escaped exception) fails the check with its stderr, not a timeout.
+			jvm.exited.then((code) => reject(new Error(`JVM bridge ${mainClass} exited (${code}) before answering:\n${jvm.stderr()}`)))
+			jvm.send('stats')
+		})
+	}
+}

@@ -1,11 +1,9 @@
 // The Android transport (utssdk/app-android/*.kt on OkHttp) as an OpenTransport for the real engine in Node:
 // one long-running JVM (test/support/jvm/bridge/SseBridge.kt) spoken to over a line protocol on stdin/stdout.
 import { buildBridgeJar } from './jvm-build.mjs'
-import { startJvmMain } from './jvm-process.mjs'
+import { b64, startJvmMain, text } from './jvm-process.mjs'
 
-const b64 = (s) => (s.length === 0 ? '-' : Buffer.from(s, 'utf8').toString('base64'))
 const unb64 = (s) => (s === '-' ? Buffer.alloc(0) : Buffer.from(s, 'base64'))
-const text = (s) => unb64(s).toString('utf8')
 
 function parseHead(fields) {
   const headers = new Map()

@@ -146,6 +146,55 @@ function hostEventStreamReader(onEvent) {
 }
 
 /**
+ * One FIFO of macrotasks that every callback of a task goes through: the order the platform guarantees. A task that
+ * comes up while dropped() is true is skipped (nothing is delivered after an EventSourceTask's close()).
+ */
+function callbackQueue(dropped = () => false) {
+  const queue = []
+  let draining = false
+  function drain() {
+    const fn = queue.shift()
+    if (fn && !dropped()) fn()
+    if (queue.length) setImmediate(drain)
+    else draining = false
+  }
+  return (fn) => {
+    queue.push(fn)
+    if (!draining) {
+      draining = true
+      setImmediate(drain)
+    }
+  }
+}
+
+/**
+ * One HTTP exchange as the platform's network stack makes it: 301/302/303/307/308 with a Location are followed (ten at
+ * most; 307/308 keep method and body, the others become a bodiless GET) and onResponse(res, status) gets the first
+ * other response, unless finished() by then. Returns { destroy() } for the hop in flight.
+ */
+function followRedirects(target, method, headers, body, { finished, onResponse, onError }) {
+  let nodeReq = null
+  function send(url, m, b, redirects) {
+    const lib = url.protocol === 'https:' ? https : http
+    nodeReq = lib.request(url, { method: m, headers: b ? { ...headers, 'Content-Length': String(b.length) } : headers }, (res) => {
+      if (finished()) return res.destroy()
+      const status = res.statusCode
+      if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < 10) {
+        res.resume()
+        const keep = status === 307 || status === 308
+        return send(new URL(res.headers.location, url), keep ? m : 'GET', keep ? b : null, redirects + 1)
+      }
+      onResponse(res, status)
+    })
+    nodeReq.on('error', onError)
+    if (b) nodeReq.write(b)
+    nodeReq.end()
+  }
+  send(target, method, body, 0)
+  return { destroy: () => nodeReq.destroy() }
+}
+
+/**
  * tt.createEventSource(params, timeout) over real HTTP, as documented (Douyin, base library 3.35.0+): GET or POST,
  * header (content-type defaults to application/json, accept to text/event-stream), data (object, ArrayBuffer or
  * array; POST only); an EventSourceTask with onOpen, onMessage({ data, event, lastEventId }), onError({ errMsg }),
@@ -164,29 +213,15 @@ function createEventSourceApi(tasks, isSuspended) {
     tasks.push(record)
     let finished = false
     let closed = false
-    let nodeReq = null
+    let exchange = null
     let timer = null
-    const queue = []
-    let draining = false
-    const post = (fn) => {
-      queue.push(fn)
-      if (!draining) {
-        draining = true
-        setImmediate(drain)
-      }
-    }
-    function drain() {
-      const fn = queue.shift()
-      if (fn && !closed) fn()
-      if (queue.length) setImmediate(drain)
-      else draining = false
-    }
+    const post = callbackQueue(() => closed)
     function finish(kind, payload) {
       if (finished) return
       finished = true
       record.outcome = kind === 'close' ? 'close' : payload.errMsg
       clearTimeout(timer)
-      if (nodeReq) nodeReq.destroy()
+      if (exchange) exchange.destroy()
       post(() => listeners[kind].forEach((l) => l(payload)))
     }
     const task = {
@@ -199,7 +234,7 @@ function createEventSourceApi(tasks, isSuspended) {
         closed = true
         finished = true
         clearTimeout(timer)
-        if (nodeReq) nodeReq.destroy()
+        if (exchange) exchange.destroy()
       }
     }
     record.task = task
@@ -216,36 +251,25 @@ function createEventSourceApi(tasks, isSuspended) {
     const body = method === 'POST' ? encodeBody(headers, params.data) : null
     record.body = body ? body.toString('utf8') : null
     if (timeout < 2 ** 31) timer = setTimeout(() => finish('error', { errMsg: 'createEventSource:fail timeout' }), timeout)
-    function send(url, m, b, redirects) {
-      const target = new URL(url)
-      const lib = target.protocol === 'https:' ? https : http
-      nodeReq = lib.request(target, { method: m, headers: b ? { ...headers, 'Content-Length': String(b.length) } : headers }, (res) => {
-        if (finished) return res.destroy()
-        const status = res.statusCode
-        if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < 10) {
-          res.resume()
-          const keep = status === 307 || status === 308
-          return send(new URL(res.headers.location, target).href, keep ? m : 'GET', keep ? b : null, redirects + 1)
-        }
-        if (status !== 200 || !/^\s*text\/event-stream\s*(;|$)/i.test(res.headers['content-type'] || '')) {
-          res.resume()
-          return finish('error', { errMsg: 'createEventSource:fail' })
-        }
-        post(() => listeners.open.forEach((l) => l({})))
-        const reader = hostEventStreamReader((ev) => post(() => listeners.message.forEach((l) => l(ev))))
-        res.on('data', (buf) => { if (!finished) reader.push(buf) })
-        res.on('end', () => {
-          if (finished) return
-          reader.end()
-          finish('close', {})
-        })
-        res.on('close', () => { if (!res.complete) finish('error', { errMsg: 'createEventSource:fail connection reset' }) })
+    const onResponse = (res, status) => {
+      if (status !== 200 || !/^\s*text\/event-stream\s*(;|$)/i.test(res.headers['content-type'] || '')) {
+        res.resume()
+        return finish('error', { errMsg: 'createEventSource:fail' })
+      }
+      post(() => listeners.open.forEach((l) => l({})))
+      const reader = hostEventStreamReader((ev) => post(() => listeners.message.forEach((l) => l(ev))))
+      res.on('data', (buf) => { if (!finished) reader.push(buf) })
+      res.on('end', () => {
+        if (finished) return
+        reader.end()
+        finish('close', {})
       })
-      nodeReq.on('error', (e) => finish('error', { errMsg: 'createEventSource:fail ' + (e.code || e.message) }))
-      if (b) nodeReq.write(b)
-      nodeReq.end()
+      res.on('close', () => { if (!res.complete) finish('error', { errMsg: 'createEventSource:fail connection reset' }) })
     }
-    setImmediate(() => { if (!finished) send(params.url, method, body, 0) })
+    const onError = (e) => finish('error', { errMsg: 'createEventSource:fail ' + (e.code || e.message) })
+    setImmediate(() => {
+      if (!finished) exchange = followRedirects(new URL(params.url), method, headers, body, { finished: () => finished, onResponse, onError })
+    })
     return task
   }
 }
@@ -278,28 +302,13 @@ export function createWxHost(options = {}) {
     }
     tasks.push(record)
     let finished = false
-    let nodeReq = null
+    let exchange = null
     let timeoutTimer = null
     let mergeTimer = null
     let merged = []
     const headerListeners = []
     const chunkListeners = []
-    // Every callback goes through one FIFO of macrotasks: the order the platform guarantees.
-    const queue = []
-    let draining = false
-    const post = (fn) => {
-      queue.push(fn)
-      if (!draining) {
-        draining = true
-        setImmediate(drain)
-      }
-    }
-    function drain() {
-      const fn = queue.shift()
-      if (fn) fn()
-      if (queue.length) setImmediate(drain)
-      else draining = false
-    }
+    const post = callbackQueue()
     const chunked = record.enableChunked && !config.noChunkApi
     // Data the network already delivered still reaches JS before success or fail; nothing does after abort().
     let aborted = false
@@ -320,7 +329,7 @@ export function createWxHost(options = {}) {
     }
     function fail(message) {
       if (finished) return
-      if (nodeReq) nodeReq.destroy()
+      if (exchange) exchange.destroy()
       if (!aborted) flushMerged()
       end('fail', { errMsg: message, errno: aborted ? 0 : 600001 })
     }
@@ -354,7 +363,7 @@ export function createWxHost(options = {}) {
       merged = []
     }
 
-    function send(url, method, body, redirects) {
+    function send(url, method, body) {
       let target
       try {
         target = new URL(url)
@@ -364,43 +373,32 @@ export function createWxHost(options = {}) {
       const headers = { ...record.header }
       if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
       headers.Referer = 'https://servicewechat.com/wx0000000000000000/devtools/page-frame.html'
-      if (body) headers['Content-Length'] = String(body.length)
-      const lib = target.protocol === 'https:' ? https : http
-      nodeReq = lib.request(target, { method, headers }, (res) => {
-        if (finished) return res.destroy()
-        const status = res.statusCode
-        if ([301, 302, 303, 307, 308].includes(status) && res.headers.location && redirects < 10) {
-          res.resume()
-          const keep = status === 307 || status === 308
-          return send(new URL(res.headers.location, target).href, keep ? method : 'GET', keep ? body : null, redirects + 1)
-        }
-        const header = headerObject(res.rawHeaders)
-        const cookies = [].concat(res.headers['set-cookie'] ?? [])
-        const whole = []
-        post(() => {
-          if (!alive()) return
-          const info = config.devtools ? { header, cookies } : { header, statusCode: status, cookies }
-          headerListeners.forEach((l) => l(info))
-        })
-        res.on('data', (buf) => {
-          if (finished) return
-          whole.push(buf)
-          if (chunked) emitChunk(buf)
-        })
-        res.on('end', () => {
-          if (finished) return
-          if (chunked) flushMerged()
-          const all = Buffer.concat(whole)
-          const asked = opts.responseType === 'arraybuffer' ? toArrayBuffer(all) : all.toString('utf8')
-          const data = chunked && config.successData !== 'full' ? new ArrayBuffer(0) : asked
-          end('success', { data, statusCode: status, header, cookies, errMsg: 'request:ok' })
-        })
-        res.on('error', (e) => fail('request:fail ' + e.message))
-        res.on('close', () => { if (!res.complete) fail('request:fail connection reset') })
+      exchange = followRedirects(target, method, headers, body, { finished: () => finished, onResponse, onError: (e) => fail('request:fail ' + (e.code || e.message)) })
+    }
+    function onResponse(res, status) {
+      const header = headerObject(res.rawHeaders)
+      const cookies = [].concat(res.headers['set-cookie'] ?? [])
+      const whole = []
+      post(() => {
+        if (!alive()) return
+        const info = config.devtools ? { header, cookies } : { header, statusCode: status, cookies }
+        headerListeners.forEach((l) => l(info))
       })
-      nodeReq.on('error', (e) => fail('request:fail ' + (e.code || e.message)))
-      if (body) nodeReq.write(body)
-      nodeReq.end()
+      res.on('data', (buf) => {
+        if (finished) return
+        whole.push(buf)
+        if (chunked) emitChunk(buf)
+      })
+      res.on('end', () => {
+        if (finished) return
+        if (chunked) flushMerged()
+        const all = Buffer.concat(whole)
+        const asked = opts.responseType === 'arraybuffer' ? toArrayBuffer(all) : all.toString('utf8')
+        const data = chunked && config.successData !== 'full' ? new ArrayBuffer(0) : asked
+        end('success', { data, statusCode: status, header, cookies, errMsg: 'request:ok' })
+      })
+      res.on('error', (e) => fail('request:fail ' + e.message))
+      res.on('close', () => { if (!res.complete) fail('request:fail connection reset') })
     }
 
     if (suspended) {
@@ -409,7 +407,7 @@ export function createWxHost(options = {}) {
       const method = record.method
       const body = method === 'GET' || method === 'HEAD' ? null : encodeBody(record.header, opts.data)
       // setImmediate: the platform starts the request after the call returns (listeners can be attached).
-      setImmediate(() => { if (!finished) send(opts.url, method, body, 0) })
+      setImmediate(() => { if (!finished) send(opts.url, method, body) })
       const limit = Math.min(typeof opts.timeout === 'number' ? opts.timeout : 60000, config.maxTimeoutMs)
       if (limit < 2 ** 31) timeoutTimer = setTimeout(() => fail('request:fail timeout'), limit)
     }

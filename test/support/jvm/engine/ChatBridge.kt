@@ -2,20 +2,14 @@
 // (app-android, uni-app x), on the JVM over the real SseHttpCall/OkHttp, on one event-loop thread standing in for the
 // main looper. A main of its own next to SseEngineBridge.kt (same jar); test/support/jvm-chat.mjs drives it.
 //
-// stdin:  chat <cid> <optionsJson64> | close <cid> | stats | ret <n>
-// stdout: ready | cb <n> <cid> <text|reasoning|tool|done|error> <json64> | stats <timers> <threads> <errors>
-// A callback line blocks the loop thread until `ret <n>`; commands sent meanwhile (close) run inside the callback.
+// stdin:  chat <cid> <optionsJson64> | close <cid>
+// stdout: cb <n> <cid> <text|reasoning|tool|done|error> <json64>
+// ready, stats and ret (a callback blocks until Node returns; a close sent meanwhile runs inside it): LineBridge.kt.
 package uts.sdk.modules.connectEventSource.enginebridge
 
 import io.dcloud.uts.JSON
 import io.dcloud.uts.UTSArray
-import io.dcloud.uts.UTSEventLoop
 import io.dcloud.uts.UTSJSONObject
-import io.dcloud.uts.console
-import java.io.BufferedReader
-import java.io.InputStreamReader
-import java.util.Base64
-import java.util.concurrent.LinkedBlockingQueue
 import uts.sdk.modules.connectEventSource.ChatMessage
 import uts.sdk.modules.connectEventSource.ChatStreamOptions
 import uts.sdk.modules.connectEventSource.ChatStreamResult
@@ -23,25 +17,10 @@ import uts.sdk.modules.connectEventSource.ConnectEventSourceFail
 import uts.sdk.modules.connectEventSource.UniChatStream
 import uts.sdk.modules.connectEventSource.connectChatStream
 
-private val chatOut = System.out.bufferedWriter(Charsets.UTF_8)
-private val chatLines = LinkedBlockingQueue<String>()
 private val streams = HashMap<String, UniChatStream>()
-private val chatReturned = HashSet<Long>()
-private var chatSeq = 0L
-
-private fun enc(s: String): String = if (s.isEmpty()) "-" else Base64.getEncoder().encodeToString(s.toByteArray(Charsets.UTF_8))
-private fun dec(s: String): String = if (s == "-") "" else String(Base64.getDecoder().decode(s), Charsets.UTF_8)
-
-private fun chatEmit(line: String) {
-	chatOut.write(line)
-	chatOut.write("\n")
-	chatOut.flush()
-}
 
 private fun chatCallback(cid: String, kind: String, payload: UTSJSONObject) {
-	val n = ++chatSeq
-	chatEmit("cb $n $cid $kind ${enc(JSON.stringify(payload))}")
-	while (!chatReturned.remove(n)) chatHandle(chatLines.take())
+	callback(listOf(cid, kind, b64(JSON.stringify(payload))))
 }
 
 /** Options from JSON: url through the constructor, the rest through setters; messages become ChatMessage objects. */
@@ -95,13 +74,11 @@ private fun resultJson(r: ChatStreamResult): UTSJSONObject {
 	return o
 }
 
-private fun chatHandle(line: String) {
-	val f = line.split(' ')
+fun main() = serveLines { f ->
 	when (f[0]) {
-		"ret" -> chatReturned.add(f[1].toLong())
 		"chat" -> {
 			val cid = f[1]
-			val s = connectChatStream(chatOptions(JSON.parse(dec(f[2])) as UTSJSONObject))
+			val s = connectChatStream(chatOptions(JSON.parse(unb64(f[2])) as UTSJSONObject))
 			streams[cid] = s
 			s.onText { ev -> chatCallback(cid, "text", UTSJSONObject().also { it["delta"] = ev.delta; it["text"] = ev.text }) }
 			s.onReasoning { ev -> chatCallback(cid, "reasoning", UTSJSONObject().also { it["delta"] = ev.delta; it["text"] = ev.text }) }
@@ -117,25 +94,5 @@ private fun chatHandle(line: String) {
 			}
 		}
 		"close" -> streams[f[1]]?.close()
-		"stats" -> {
-			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
-			chatEmit("stats ${UTSEventLoop.pending()} $threads ${console.errors}")
-		}
 	}
-}
-
-fun main() {
-	val reader = Thread({
-		val input = BufferedReader(InputStreamReader(System.`in`, Charsets.UTF_8))
-		while (true) {
-			val line = input.readLine() ?: break
-			chatLines.put(line)
-			UTSEventLoop.post(0) { chatLines.poll()?.let { chatHandle(it) } }
-		}
-		System.exit(0)
-	}, "chat-bridge-stdin")
-	reader.isDaemon = true
-	reader.start()
-	chatEmit("ready")
-	UTSEventLoop.run()
 }

@@ -7,23 +7,16 @@
 //                                        right after it returned) in the same looper task
 //         on <sid> <open|message|error|close> <lid> | listen <sid> <type64> <lid>
 //         remove <sid> <type64> <lid>     removeEventListener with the callback registered as <lid>
-//         off <sid> <lid> | close <sid> | reconnect <sid> | closeAll | stats | ret <n> [<value64>]
+//         off <sid> <lid> | close <sid> | reconnect <sid> | closeAll
 //         An option {"__callback": "<lid>"} (getHeader) becomes a Kotlin function that calls back into Node and
 //         returns the JSON that Node sends with its ret.
-// stdout: ready | cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...> | stats <timers> <threads> <errors> <uncaught>
-// A callback line blocks the loop thread until `ret <n>`: commands sent meanwhile run inside the callback, as calls a
-// real app makes from its callback would (close() inside onMessage, a listener added during a dispatch...).
+// stdout: cb <n> <sid> <lid> <kind> <readyState> <lastEventId64> <fields...>
+// ready, stats and ret (a callback blocks until Node returns): LineBridge.kt.
 package uts.sdk.modules.connectEventSource.enginebridge
 
 import io.dcloud.uts.JSON
-import io.dcloud.uts.UTSEventLoop
 import io.dcloud.uts.UTSJSONObject
 import io.dcloud.uts.UniError
-import io.dcloud.uts.console
-import java.io.BufferedReader
-import java.io.InputStreamReader
-import java.util.Base64
-import java.util.concurrent.LinkedBlockingQueue
 import uts.sdk.modules.connectEventSource.ConnectEventSourceFail
 import uts.sdk.modules.connectEventSource.ConnectEventSourceOptions
 import uts.sdk.modules.connectEventSource.UniEventSource
@@ -31,35 +24,19 @@ import uts.sdk.modules.connectEventSource.UniMessageEvent
 import uts.sdk.modules.connectEventSource.closeAllEventSources
 import uts.sdk.modules.connectEventSource.connectEventSource
 
-private val out = System.out.bufferedWriter(Charsets.UTF_8)
-private val lines = LinkedBlockingQueue<String>()
 private val sources = HashMap<String, UniEventSource>()
 private val messageCallbacks = HashMap<String, (UniMessageEvent) -> Unit>()
 private val registrationIds = HashMap<String, Number>()
-private val returned = HashMap<Long, String>()
-private var seq = 0L
 
-private fun b64(s: String): String = if (s.isEmpty()) "-" else Base64.getEncoder().encodeToString(s.toByteArray(Charsets.UTF_8))
-private fun unb64(s: String): String = if (s == "-") "" else String(Base64.getDecoder().decode(s), Charsets.UTF_8)
-
-private fun emit(line: String) {
-	out.write(line)
-	out.write("\n")
-	out.flush()
-}
-
-/** Emits a callback line and runs commands until Node says the callback returned; returns what Node sent with it. */
-private fun callback(sid: String, lid: String, kind: String, fields: List<String>): String {
-	val n = ++seq
+/** A callback line with the source's state at that moment; returns what Node sent with its ret. */
+private fun sourceCallback(sid: String, lid: String, kind: String, fields: List<String>): String {
 	val es = sources[sid]
 	val state = if (es == null) listOf("0", "-") else listOf(es.readyState.toInt().toString(), b64(es.lastEventId))
-	emit((listOf("cb", n.toString(), sid, lid, kind) + state + fields).joinToString(" "))
-	while (!returned.containsKey(n)) handle(lines.take())
-	return returned.remove(n)!!
+	return callback(listOf(sid, lid, kind) + state + fields)
 }
 
 private fun event(sid: String, lid: String, kind: String): (UniMessageEvent) -> Unit = { ev ->
-	callback(sid, lid, kind, listOf(b64(ev.type), b64(ev.data), b64(ev.lastEventId)))
+	sourceCallback(sid, lid, kind, listOf(b64(ev.type), b64(ev.data), b64(ev.lastEventId)))
 }
 
 private fun errorJson(e: Throwable?): String {
@@ -84,20 +61,18 @@ private fun options(sid: String, json: UTSJSONObject): ConnectEventSourceOptions
 		val value = json[key]
 		val lid = (value as? UTSJSONObject)?.get("__callback") as? String
 		// A JS function option (getHeader): a Kotlin function that asks Node, as the app's own function would answer.
-		val fn: () -> UTSJSONObject = { JSON.parse(unb64(callback(sid, lid!!, "call", listOf()))) as UTSJSONObject }
+		val fn: () -> UTSJSONObject = { JSON.parse(unb64(sourceCallback(sid, lid!!, "call", listOf()))) as UTSJSONObject }
 		setter.invoke(o, if (lid != null) fn else value)
 	}
 	return o
 }
 
-private fun handle(line: String) {
-	val f = line.split(' ')
+fun main() = serveLines { f ->
 	when (f[0]) {
-		"ret" -> returned[f[1].toLong()] = if (f.size > 2) f[2] else "-"
 		"open" -> {
 			sources[f[1]] = connectEventSource(options(f[1], JSON.parse(unb64(f[2])) as UTSJSONObject))
 			// What the caller did right after connectEventSource() returned, in this same looper task.
-			for (queued in unb64(f[3]).split('\n')) if (queued.isNotEmpty()) handle(queued)
+			for (queued in unb64(f[3]).split('\n')) if (queued.isNotEmpty()) command(queued)
 		}
 		"on" -> {
 			val es = sources[f[1]]!!
@@ -108,7 +83,7 @@ private fun handle(line: String) {
 				"message" -> es.onMessage(event(sid, lid, "message"))
 				"close" -> es.onClose(event(sid, lid, "close"))
 				"comment" -> es.onComment(event(sid, lid, "comment"))
-				else -> es.onError { err -> callback(sid, lid, "error", listOf(b64(errorJson(err as Throwable)))) }
+				else -> es.onError { err -> sourceCallback(sid, lid, "error", listOf(b64(errorJson(err as Throwable)))) }
 			}
 		}
 		"listen" -> {
@@ -121,27 +96,5 @@ private fun handle(line: String) {
 		"close" -> sources[f[1]]!!.close()
 		"reconnect" -> sources[f[1]]!!.reconnect()
 		"closeAll" -> closeAllEventSources()
-		"stats" -> {
-			// Live request threads of the transport (SseHttpCall names them) and timers still queued.
-			val threads = Thread.getAllStackTraces().keys.count { it.isAlive && it.name == "connect-event-source" && it.state == Thread.State.RUNNABLE }
-			emit("stats ${UTSEventLoop.pending()} $threads ${console.errors} ${UTSEventLoop.uncaught}")
-		}
 	}
-}
-
-fun main() {
-	val reader = Thread({
-		val input = BufferedReader(InputStreamReader(System.`in`, Charsets.UTF_8))
-		while (true) {
-			val line = input.readLine() ?: break
-			lines.put(line)
-			UTSEventLoop.post(0) { lines.poll()?.let { handle(it) } }
-		}
-		// stdin closed: the test run is over.
-		System.exit(0)
-	}, "bridge-stdin")
-	reader.isDaemon = true
-	reader.start()
-	emit("ready")
-	UTSEventLoop.run()
 }
