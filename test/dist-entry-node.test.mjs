@@ -1,5 +1,6 @@
 // dist/index.mjs, as an npm user gets it: a separate Node process streams the mock chat with POST + Authorization.
 import { execFile, execFileSync } from 'node:child_process'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -42,7 +43,8 @@ test('node -e import("./dist/index.mjs") streams the chat reply and exits on its
 })
 
 test('createParser and createUtf8Decoder from dist work on bytes split mid-character', async () => {
-  const m = await import(/* @vite-ignore */ DIST)
+  // The build's time in the URL: a dist rebuilt in the same process (the mutation tool's session) is imported afresh.
+  const m = await import(/* @vite-ignore */ DIST + '?built=' + statSync(fileURLToPath(DIST)).mtimeMs)
   const events = []
   const p = m.createParser({ onEvent: (e) => events.push(e) })
   const d = m.createUtf8Decoder()

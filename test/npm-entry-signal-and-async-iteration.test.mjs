@@ -1,7 +1,7 @@
 // The npm entry's JavaScript-only API: `signal` (abort = close()) and `for await` (yields every event, ends on
 // close, throws the final error after the events before it, closes the source when the loop is left early).
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -14,7 +14,9 @@ let connectEventSource, CLOSED, srv
 beforeAll(async () => {
   // Only when missing: npm test has just built it, and rebuilding under other test files that read it would race.
   if (!existsSync(path.join(ROOT, 'dist/index.mjs'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-dist.mjs')], { cwd: ROOT })
-  ;({ connectEventSource, CLOSED } = await import(pathToFileURL(path.join(ROOT, 'dist/index.mjs')).href))
+  // The build's time in the URL: a dist rebuilt in the same process (the mutation tool's session) is imported afresh.
+  const built = path.join(ROOT, 'dist/index.mjs')
+  ;({ connectEventSource, CLOSED } = await import(pathToFileURL(built).href + '?built=' + statSync(built).mtimeMs))
   srv = await startServer()
 }, 120000)
 afterAll(async () => { await srv?.close() })

@@ -136,6 +136,9 @@ describe('https -> http is never followed', () => {
     expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: '/x', hops: 19, headers })).not.toBe(null)
     expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: '/x', mode: 'error', headers })).toBe(null)
     expect(await jvm().nextHop({ url: 'http://a.example/', code: 302, location: 'ftp://a.example/x', headers })).toBe(null)
+    // Another port of the same host is another origin: only the safelisted headers go along; the same port keeps all.
+    expect((await jvm().nextHop({ url: 'http://a.example:8080/sse', code: 307, location: 'http://a.example:9090/sse', headers })).headers).toEqual({ Accept: 'text/event-stream', 'Last-Event-ID': '5' })
+    expect((await jvm().nextHop({ url: 'http://a.example:8080/sse', code: 307, location: 'http://a.example:8080/next', headers })).headers).toEqual(headers)
   })
 
   test('Node fetch: an https response redirecting to http fails with 1830011 and the http URL is never fetched', async () => {
