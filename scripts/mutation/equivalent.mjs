@@ -227,6 +227,9 @@ export const EQUIVALENT = [
     reason: 'the only extra case appends \'\' to the arguments, which leaves them unchanged.' },
   { key: `common/chat/think-tags.uts|partialAtEnd|EqualityOperator|n > 0 => n >= 0`,
     reason: 'n never starts below 0, and at n == 0 the extra pass finds s.endsWith(\'\') true and returns 0, the value the return after the loop gives.' },
+  // --- mp-weixin/app-state.uts ------------------------------------------------------------------------------------
+  { key: `mp-weixin/app-state.uts|onNetworkStatus|ConditionalExpression|res != null => true`,
+    reason: 'the host always calls an onNetworkStatusChange listener with its result object ({ isConnected, networkType }, wx.onNetworkStatusChange); the null check only guards a host that breaks its own API.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
