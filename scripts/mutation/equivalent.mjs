@@ -230,6 +230,16 @@ export const EQUIVALENT = [
   // --- mp-weixin/app-state.uts ------------------------------------------------------------------------------------
   { key: `mp-weixin/app-state.uts|onNetworkStatus|ConditionalExpression|res != null => true`,
     reason: 'the host always calls an onNetworkStatusChange listener with its result object ({ isConnected, networkType }, wx.onNetworkStatusChange); the null check only guards a host that breaks its own API.' },
+  // --- src/index.ts -----------------------------------------------------------------------------------------------
+  { key: `src/index.ts|(top)|BlockStatement|{ Promise.resolve().then(fn) } => {}`,
+    reason: 'the fallback for a runtime without queueMicrotask; every runtime the npm entry supports has it (Node >= 18, package.json engines; browsers since 2019), so it is never taken.' },
+  { key: `src/index.ts|iterate|ConditionalExpression|closed => false`,
+    reason: 'iterating a source that is already closed then registers three listeners on it, which never fire (a closed dispatcher calls nothing and registers nothing after close) and detach() removes them on the first next(): the loop ends at once either way.' },
+  // --- web/native-event-source.uts -------------------------------------------------------------------------------
+  { key: `web/native-event-source.uts|NativeEventSource.attemptLost|ConditionalExpression|max == 0 => false`,
+    reason: 'canUseNativeEventSource requires maxRetries != 0 and the web entry is the only place a NativeEventSource is made, so max here is always -1 or at least 1.' },
+  { key: `web/native-event-source.uts|NativeEventSource.fail|ConditionalExpression|this.state == CLOSED => false`,
+    reason: 'every caller of fail (open()\'s catch, attemptLost from handleError or firstConnectTimedOut) already returns when the state is CLOSED, with no callback in between: fail never starts on a closed source.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
