@@ -106,6 +106,9 @@ for (const [platform, def] of Object.entries(MP_HOSTS)) {
       if (def.delivery === 'events') expect(task).toMatchObject({ api: 'createEventSource', method: 'POST' })
       if (def.delivery === 'whole') {
         expect(task.enableChunked).toBe(false)
+        // These hosts document no maximum: the request may run a day (request-transport.uts PLATFORM_TIMEOUT), so
+        // only the server's end decides when a long reply is over.
+        expect(task.timeout).toBe(24 * 60 * 60 * 1000)
         const notes = warnings.filter((m) => m.includes('[connect-event-source]'))
         expect(notes).toHaveLength(1)
         expect(notes[0]).toContain(def.name)
@@ -126,12 +129,17 @@ for (const [platform, def] of Object.entries(MP_HOSTS)) {
       test('a GET, or requireStreaming, fails with 1830007 naming the host and sends nothing', async () => {
         const key = uniqueKey(platform + '-get')
         const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n' })
-        for (const options of [{ url }, { url, method: 'POST', data: '{}', requireStreaming: true }]) {
+        const why = ', so a response cannot be read while it streams.'
+        for (const [options, reason] of [
+          [{ url }, why + ' A GET event stream never ends, so it cannot be answered at its end either (a POST, such as an AI chat request, can).'],
+          [{ url, method: 'POST', data: '{}', requireStreaming: true }, why + ' requireStreaming is set, so the source is refused instead of answered once the response has ended.']
+        ]) {
           const r = await runScenario(app.plugin.connectEventSource, { options })
           expect(kinds(r)).toEqual(['error', 'close'])
           const err = r.log.find((e) => e.kind === 'error')
           expect(err).toMatchObject({ code: 1830007, readyState: 2 })
-          expect(err.message).toContain(def.name)
+          expect(err.message).toContain(def.name + ' mini-program: ')
+          expect(err.message).toContain(reason)
         }
         expect(await srv.requests(key)).toHaveLength(0)
         expect(app.host.tasksFor(key)).toHaveLength(0)

@@ -175,6 +175,20 @@ describe('mp-weixin build: base libraries that cannot stream', () => {
   })
 })
 
+describe('mp-weixin build: a request API that throws', () => {
+  test('an error other than the missing chunk API: 1830002 "could not be started", nothing learned (the next source is not refused)', async () => {
+    const app = loadMpWeixinBuild(buildDir, { requestThrows: 'request:fail parameter error' })
+    const key = uniqueKey('mp-throws')
+    const options = { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n' }), method: 'POST', data: '{}', maxRetries: 0 }
+    const first = await runScenario(app.plugin.connectEventSource, { options })
+    const [err] = first.log.filter((e) => e.kind === 'error')
+    expect(err.code).toBe(1830002)
+    expect(err.message).toContain('The request could not be started: Error: request:fail parameter error')
+    const second = await runScenario(app.plugin.connectEventSource, { options })
+    expect(second.log.find((e) => e.kind === 'error').code).toBe(1830002)
+  })
+})
+
 describe('mp-weixin build: lost streams', () => {
   test('a stream that stalls (iOS WeChat going silent): heartbeat aborts the RequestTask and a new request follows', async () => {
     const app = loadMpWeixinBuild(buildDir)

@@ -47,7 +47,9 @@ const DEFAULTS = {
   suspendAfterMs: 5000,
   maxTimeoutMs: Infinity,
   alipay: false,
-  eventSource: false
+  eventSource: false,
+  // A message: wx.request throws an Error with it (a host bug or bad parameters), not the missing chunk API.
+  requestThrows: null
 }
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
@@ -295,6 +297,7 @@ export function createWxHost(options = {}) {
   })
 
   function request(opts) {
+    if (config.requestThrows) throw new Error(config.requestThrows)
     const record = {
       url: opts.url, method: (opts.method || 'GET').toUpperCase(), header: { ...(opts.header || {}) },
       data: opts.data, enableChunked: opts.enableChunked === true, responseType: opts.responseType, timeout: opts.timeout,
