@@ -189,6 +189,17 @@ describe('mp-weixin build: a request API that throws', () => {
   })
 })
 
+describe('mp-weixin build: host value shapes', () => {
+  test('chunks given as Uint8Array views at an offset into a larger buffer, and a statusCode given as a string: the same events', async () => {
+    const app = loadMpWeixinBuild(buildDir, { chunkViews: true, statusAsString: true, chunking: 'random' })
+    const key = uniqueKey('mp-shapes')
+    const options = { url: scenarioUrl(srv.url, { key, body: 'id: 1\ndata: 你好\n\ndata: two\n\n' }), maxRetries: 0 }
+    const r = await runScenario(app.plugin.connectEventSource, { options })
+    expect(r.log.filter((e) => e.kind === 'message').map((e) => e.data)).toEqual(['你好', 'two'])
+    expect(r.log.filter((e) => e.kind === 'error')).toEqual([])
+  })
+})
+
 describe('mp-weixin build: lost streams', () => {
   test('a stream that stalls (iOS WeChat going silent): heartbeat aborts the RequestTask and a new request follows', async () => {
     const app = loadMpWeixinBuild(buildDir)

@@ -49,7 +49,11 @@ const DEFAULTS = {
   alipay: false,
   eventSource: false,
   // A message: wx.request throws an Error with it (a host bug or bad parameters), not the missing chunk API.
-  requestThrows: null
+  requestThrows: null,
+  // Chunks as Uint8Array views into a larger buffer (at an offset), and statusCode as a string: shapes some hosts and
+  // devtools versions give instead of an ArrayBuffer and a number.
+  chunkViews: false,
+  statusAsString: false
 }
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
@@ -340,7 +344,7 @@ export function createWxHost(options = {}) {
       if (aborted || buf.length === 0) return
       record.chunks++
       record.bytes += buf.length
-      const data = toArrayBuffer(buf)
+      const data = config.chunkViews ? new Uint8Array(Buffer.concat([Buffer.from('pad'), buf, Buffer.from('pad')])).subarray(3, 3 + buf.length) : toArrayBuffer(buf)
       post(() => { if (alive()) chunkListeners.forEach((l) => l({ data })) })
     }
     function emitChunk(buf) {
@@ -384,7 +388,7 @@ export function createWxHost(options = {}) {
       const whole = []
       post(() => {
         if (!alive()) return
-        const info = config.devtools ? { header, cookies } : { header, statusCode: status, cookies }
+        const info = config.devtools ? { header, cookies } : { header, statusCode: config.statusAsString ? String(status) : status, cookies }
         headerListeners.forEach((l) => l(info))
       })
       res.on('data', (buf) => {
