@@ -526,6 +526,18 @@ describe('a reply that ended', () => {
     expect(s.kinds()).toEqual(['open', 'message', 'close'])
     expect(s.es.readyState).toBe(2)
   })
+
+  test('an NDJSON GET whose response ended closes for good too (no resume protocol): no second request, however long after', () => {
+    const s = engine.connect({ format: 'ndjson' })
+    const call = step()
+    call.open(new Map([['content-type', 'application/x-ndjson']]))
+    call.text('{"done":true}\n')
+    call.end()
+    step(600000)
+    expect(engine.calls.length).toBe(1)
+    expect(s.kinds()).toEqual(['open', 'message', 'close'])
+    expect(s.es.readyState).toBe(2)
+  })
 })
 
 describe('transports are let go', () => {
