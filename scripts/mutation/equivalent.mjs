@@ -240,6 +240,8 @@ export const EQUIVALENT = [
     reason: 'canUseNativeEventSource requires maxRetries != 0 and the web entry is the only place a NativeEventSource is made, so max here is always -1 or at least 1.' },
   { key: `web/native-event-source.uts|NativeEventSource.fail|ConditionalExpression|this.state == CLOSED => false`,
     reason: 'every caller of fail (open()\'s catch, attemptLost from handleError or firstConnectTimedOut) already returns when the state is CLOSED, with no callback in between: fail never starts on a closed source.' },
+  { key: `src/index.ts|connectChatStream|ConditionalExpression|isObject => false|#2`,
+    reason: 'the chat stream is then given the caller\'s object with signal still in it: it reads only its own option names and builds the source\'s options itself, so signal goes nowhere either way.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
