@@ -190,6 +190,19 @@ describe('mp-weixin build: a request API that throws', () => {
 })
 
 describe('mp-weixin build: host value shapes', () => {
+  test('a failure says the host\'s errMsg, with its errno only when the host gave one', async () => {
+    const url = await refusedUrl()
+    for (const [hostOptions, errno] of [[{}, true], [{ noErrno: true }, false]]) {
+      const app = loadMpWeixinBuild(buildDir, hostOptions)
+      const r = await runScenario(app.plugin.connectEventSource, { options: { url, maxRetries: 0 } })
+      const err = r.log.find((e) => e.kind === 'error')
+      expect(err.code).toBe(1830002)
+      expect(err.message).toContain('request:fail')
+      expect(err.message.includes('(errno 600001)'), err.message).toBe(errno)
+      expect(err.message).not.toContain('undefined')
+    }
+  })
+
   test('chunks given as Uint8Array views at an offset into a larger buffer, and a statusCode given as a string: the same events', async () => {
     const app = loadMpWeixinBuild(buildDir, { chunkViews: true, statusAsString: true, chunking: 'random' })
     const key = uniqueKey('mp-shapes')

@@ -242,6 +242,9 @@ export const EQUIVALENT = [
     reason: 'every caller of fail (open()\'s catch, attemptLost from handleError or firstConnectTimedOut) already returns when the state is CLOSED, with no callback in between: fail never starts on a closed source.' },
   { key: `src/index.ts|connectChatStream|ConditionalExpression|isObject => false|#2`,
     reason: 'the chat stream is then given the caller\'s object with signal still in it: it reads only its own option names and builds the source\'s options itself, so signal goes nowhere either way.' },
+  // --- mp-weixin/request-transport.uts ----------------------------------------------------------------------------
+  { key: `mp-weixin/request-transport.uts|isHostTimeout|StringLiteral|' ' => ''`,
+    reason: 'the space only keeps errMsg and errorMessage apart; "timeout" or "超时" in either is found in the joined text without it too (it would matter only for an errMsg ending in part of "timeout" followed by an errorMessage starting with the rest, which no host sends).' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },

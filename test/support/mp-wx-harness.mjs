@@ -53,7 +53,9 @@ const DEFAULTS = {
   // Chunks as Uint8Array views into a larger buffer (at an offset), and statusCode as a string: shapes some hosts and
   // devtools versions give instead of an ArrayBuffer and a number.
   chunkViews: false,
-  statusAsString: false
+  statusAsString: false,
+  // Failures without errno, as base libraries before errno existed report them.
+  noErrno: false
 }
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
@@ -338,7 +340,7 @@ export function createWxHost(options = {}) {
       if (finished) return
       if (exchange) exchange.destroy()
       if (!aborted) flushMerged()
-      end('fail', { errMsg: message, errno: aborted ? 0 : 600001 })
+      end('fail', config.noErrno ? { errMsg: message } : { errMsg: message, errno: aborted ? 0 : 600001 })
     }
     function deliver(buf) {
       if (aborted || buf.length === 0) return
