@@ -47,6 +47,7 @@ describe('messages (item 11)', () => {
       [withCause(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' })), 'fetch failed (connect ECONNREFUSED 127.0.0.1:9)'],
       [withCause(new Error('certificate has expired')), 'fetch failed (certificate has expired)'],
       [withCause(new Error('')), 'fetch failed'],
+      [withCause(new Error('fetch failed')), 'fetch failed'],
       [new TypeError('Failed to fetch'), 'fetch failed: Failed to fetch']
     ]
     const original = globalThis.fetch

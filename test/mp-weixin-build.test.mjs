@@ -190,6 +190,13 @@ describe('mp-weixin build: a request API that throws', () => {
 })
 
 describe('mp-weixin build: host value shapes', () => {
+  test('a RequestTask that finished is not aborted when the source closes after its end (a POST reply)', async () => {
+    const app = loadMpWeixinBuild(buildDir)
+    const key = uniqueKey('mp-no-abort')
+    const r = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: done\n\n' }), method: 'POST', data: '{}' } })
+    expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['open', 'message', 'close'])
+    expect(app.host.tasksFor(key).map((t) => [t.outcome, t.abortCalls])).toEqual([['success', 0]])
+  })
   test('a failure says the host\'s errMsg, with its errno only when the host gave one', async () => {
     const url = await refusedUrl()
     for (const [hostOptions, errno] of [[{}, true], [{ noErrno: true }, false]]) {

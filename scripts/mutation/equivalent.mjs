@@ -245,6 +245,11 @@ export const EQUIVALENT = [
   // --- mp-weixin/request-transport.uts ----------------------------------------------------------------------------
   { key: `mp-weixin/request-transport.uts|isHostTimeout|StringLiteral|' ' => ''`,
     reason: 'the space only keeps errMsg and errorMessage apart; "timeout" or "超时" in either is found in the joined text without it too (it would matter only for an errMsg ending in part of "timeout" followed by an errorMessage starting with the rest, which no host sends).' },
+  // --- mp-weixin/mini-program.uts --------------------------------------------------------------------------------
+  { key: `mp-weixin/mini-program.uts|(top)|ArrayDeclaration|[] => ['Stryker was here!']`,
+    reason: 'warned holds the names of hosts already warned about; an extra entry that is no host\'s name changes no lookup.' },
+  { key: `mp-weixin/mini-program.uts|createWholeBodySource|ConditionalExpression|typeof input == 'object' => true`,
+    reason: 'for anything but an object (a string, a number) requireStreaming reads undefined and methodOf gives GET, which returns before the options are copied; the engine then reports 1830001 for the non-object either way.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
