@@ -250,6 +250,8 @@ export const EQUIVALENT = [
     reason: 'warned holds the names of hosts already warned about; an extra entry that is no host\'s name changes no lookup.' },
   { key: `mp-weixin/mini-program.uts|createWholeBodySource|ConditionalExpression|typeof input == 'object' => true`,
     reason: 'for anything but an object (a string, a number) requireStreaming reads undefined and methodOf gives GET, which returns before the options are copied; the engine then reports 1830001 for the non-object either way.' },
+  { key: `common/text-decoder.uts|NativeDecoder.decode|StatementRemoval|if (carry == null && n <= SMALL) { // A few ASCII bytes (tiny network reads): cheaper than a TextDecoder call. let text = '' let i = 0 while (i < n && bytes[i]  => {}`,
+    reason: 'without the ASCII shortcut those few bytes go to TextDecoder (under WIDE_MIN, wide untouched), which returns the same ASCII text: only slower.' },
   // --- ndjson-parser.uts ------------------------------------------------------------------------------------------
   { key: `common/ndjson-parser.uts|NdjsonParser.record|EqualityOperator|end > 0 => end >= 0`,
     reason: 'the extra case is an empty line: charCodeAt(-1) is NaN, never 13, so end stays 0 and the line is skipped as blank either way.' },
