@@ -515,29 +515,24 @@ describe('a text-only platform', () => {
 })
 
 describe('a reply that ended', () => {
-  test('a POST whose response ended closes for good: no second request, however long after, and readyState stays CLOSED', () => {
-    const s = engine.connect({ method: 'POST', data: '{}' })
-    const call = step()
-    call.open()
-    call.text('data: done\n\n')
-    call.end()
-    step(600000)
-    expect(engine.calls.length).toBe(1)
-    expect(s.kinds()).toEqual(['open', 'message', 'close'])
-    expect(s.es.readyState).toBe(2)
-  })
-
-  test('an NDJSON GET whose response ended closes for good too (no resume protocol): no second request, however long after', () => {
-    const s = engine.connect({ format: 'ndjson' })
-    const call = step()
-    call.open(new Map([['content-type', 'application/x-ndjson']]))
-    call.text('{"done":true}\n')
-    call.end()
-    step(600000)
-    expect(engine.calls.length).toBe(1)
-    expect(s.kinds()).toEqual(['open', 'message', 'close'])
-    expect(s.es.readyState).toBe(2)
-  })
+  // A POST is the answer to its request; NDJSON has no resume protocol: either way its end is the end.
+  const replies = [
+    ['a POST', { method: 'POST', data: '{}' }, undefined, 'data: done\n\n'],
+    ['an NDJSON GET (no resume protocol)', { format: 'ndjson' }, new Map([['content-type', 'application/x-ndjson']]), '{"done":true}\n']
+  ]
+  for (const [what, options, headers, body] of replies) {
+    test(`${what} whose response ended closes for good: no second request, however long after, and readyState stays CLOSED`, () => {
+      const s = engine.connect(options)
+      const call = step()
+      call.open(headers)
+      call.text(body)
+      call.end()
+      step(600000)
+      expect(engine.calls.length).toBe(1)
+      expect(s.kinds()).toEqual(['open', 'message', 'close'])
+      expect(s.es.readyState).toBe(2)
+    })
+  }
 })
 
 describe('transports are let go', () => {
