@@ -11,6 +11,7 @@ import { runScenario } from './support/scenario-runner.mjs'
 import { sharedScenarios } from './support/scenarios.mjs'
 import { mockReply, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 import { refusedUrl, startSilentServer } from './support/tcp.mjs'
+import { watchSource } from './support/waitable-log.mjs'
 
 const builds = {}
 let srv, silent, refused
@@ -244,5 +245,67 @@ describe('mp-toutiao: Douyin specifics', () => {
     const err = get.log.find((e) => e.kind === 'error')
     expect(err).toMatchObject({ code: 1830007 })
     expect(err.message).toMatch(/tt\.createEventSource/)
+  })
+
+  test('a refused connection is reported with the host\'s text whatever shape onError gives it: { errMsg }, an Error, a string, nothing', async () => {
+    const shapes = [
+      ['{ errMsg }', (m) => ({ errMsg: m }), /lost\. createEventSource:fail ECONNREFUSED$/],
+      ['Error', (m) => new Error(m), /lost\. createEventSource:fail ECONNREFUSED$/],
+      ['string', (m) => m, /lost\. createEventSource:fail ECONNREFUSED$/],
+      ['nothing', () => undefined, /lost\. createEventSource:fail$/]
+    ]
+    for (const [name, ttErrorPayload, message] of shapes) {
+      const host = loadHostBuild('mp-toutiao', builds['mp-toutiao'], { ttErrorPayload })
+      const r = await runScenario(host.plugin.connectEventSource, { options: { url: refused, maxRetries: 0 } })
+      const e = r.log.filter((x) => x.kind === 'error')
+      expect(e.map((x) => x.code), name).toEqual([1830002])
+      expect(e[0].message, name).toMatch(message)
+    }
+  })
+
+  test('events whose host message leaves out event and lastEventId keep the type message and the last id sent', async () => {
+    const host = loadHostBuild('mp-toutiao', builds['mp-toutiao'], { ttOmitDefaults: true })
+    const key = uniqueKey('tt-omit')
+    const url = scenarioUrl(srv.url, { key, body: 'data: a\n\nid: 7\ndata: b\n\nevent: token\ndata: c\n\n', end: 'hold' })
+    const r = await runScenario(host.plugin.connectEventSource, { options: { url }, stopAfterMessages: 3 })
+    expect(r.log.filter((e) => e.kind === 'message').map((m) => [m.type, m.data, m.id])).toEqual([['message', 'a', ''], ['message', 'b', '7'], ['token', 'c', '7']])
+  })
+
+  test('closeAllEventSources() closes every open Douyin source: onClose once each, each EventSourceTask closed', async () => {
+    const host = loadHostBuild('mp-toutiao', builds['mp-toutiao'])
+    const key = uniqueKey('tt-close-all')
+    const url = scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' })
+    const watched = [0, 1].map(() => watchSource(host.plugin.connectEventSource({ url })))
+    await Promise.all(watched.map((w) => w.until((log) => log.some((e) => e.kind === 'message'), 4000)))
+    host.plugin.closeAllEventSources()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    for (const w of watched) expect(w.kinds()).toEqual(['open', 'message', 'close'])
+    expect(host.host.tasksFor(key).map((t) => t.closeCalls)).toEqual([1, 1])
+  })
+
+  test('a base library older than 3.35.0 is not streamed even when tt.createEventSource is there: a GET fails with 1830007 naming the version', async () => {
+    const old = loadHostBuild('mp-toutiao', builds['mp-toutiao'], { sdkVersion: '3.20.0' })
+    const key = uniqueKey('tt-old-with-api')
+    const r = await runScenario(old.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n' }) } })
+    const err = r.log.find((e) => e.kind === 'error')
+    expect(err).toMatchObject({ code: 1830007 })
+    expect(err.message).toMatch(/Douyin base library 3\.20\.0 cannot stream/)
+    expect(old.host.tasksFor(key)).toEqual([])
+  })
+
+  test('options that are not an object fail with 1830001 once, as on every platform', async () => {
+    const r = await runScenario(app.plugin.connectEventSource, { options: scenarioUrl(srv.url, { key: uniqueKey('tt-string'), body: 'data: x\n\n' }) })
+    const e = r.log.filter((x) => x.kind === 'error')
+    expect(e.map((x) => x.code)).toEqual([1830001])
+    expect(e[0].message).toMatch(/needs an options object/)
+  })
+
+  test('a stream cut at Douyin\'s timeout ends with 1830013 and says so', async () => {
+    const host = loadHostBuild('mp-toutiao', builds['mp-toutiao'], { ttTimeoutMs: 300 })
+    const key = uniqueKey('tt-timeout')
+    const r = await runScenario(host.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: x\n\n', end: 'hold' }), method: 'POST', data: '{}' } })
+    const e = r.log.filter((x) => x.kind === 'error')
+    expect(e.map((x) => x.code)).toEqual([1830013])
+    expect(e[0].message).toMatch(/createEventSource:fail timeout \(Douyin ended the EventSource at its timeout\)/)
   })
 })

@@ -10,7 +10,7 @@ import { runScenario } from './support/scenario-runner.mjs'
 import { sharedScenarios } from './support/scenarios.mjs'
 import { mockReply, scenarioUrl, startServer, uniqueKey } from './support/server.mjs'
 import { refusedUrl, startSilentServer } from './support/tcp.mjs'
-import { waitableLog } from './support/waitable-log.mjs'
+import { watchSource as watch } from './support/waitable-log.mjs'
 
 let buildDir, vue3Build, srv, silent, refused
 beforeAll(async () => {
@@ -24,14 +24,6 @@ afterAll(async () => {
 })
 
 /** Records a source's callbacks; until(predicate) resolves once the log satisfies it. */
-function watch(es) {
-  const { log, push, until } = waitableLog()
-  es.onOpen(() => push({ kind: 'open' }))
-  es.onMessage((ev) => push({ kind: 'message', data: ev.data }))
-  es.onError((err) => push({ kind: 'error', code: err.errCode, message: err.errMsg, data: err.data, readyState: es.readyState }))
-  es.onClose(() => push({ kind: 'close' }))
-  return { log, until: (predicate, ms = 5000) => until(predicate, ms), kinds: () => log.map((e) => e.kind) }
-}
 const count = (kind) => (log) => log.filter((e) => e.kind === kind).length
 
 const MODES = [
@@ -217,6 +209,9 @@ describe('mp-weixin build: host value shapes', () => {
     const r = await runScenario(app.plugin.connectEventSource, { options })
     expect(r.log.filter((e) => e.kind === 'message').map((e) => e.data)).toEqual(['你好', 'two'])
     expect(r.log.filter((e) => e.kind === 'error')).toEqual([])
+    // A string status is read as its number, not as absent: a 401 stays a 401.
+    const refused = await runScenario(app.plugin.connectEventSource, { options: { url: srv.url + '/v1/chat/completions?key=' + uniqueKey('mp-shapes-401'), method: 'POST', data: { stream: true } } })
+    expect(refused.log.find((e) => e.kind === 'error')).toMatchObject({ code: 1830005, data: { status: 401 } })
   })
 })
 

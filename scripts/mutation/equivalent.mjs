@@ -245,6 +245,15 @@ export const EQUIVALENT = [
   // --- mp-weixin/request-transport.uts ----------------------------------------------------------------------------
   { key: `mp-weixin/request-transport.uts|isHostTimeout|StringLiteral|' ' => ''`,
     reason: 'the space only keeps errMsg and errorMessage apart; "timeout" or "超时" in either is found in the joined text without it too (it would matter only for an errMsg ending in part of "timeout" followed by an errorMessage starting with the rest, which no host sends).' },
+  // --- mp-toutiao/event-source-transport.uts (a mini-program file: JavaScript only) ------------------------------
+  { key: `mp-toutiao/event-source-transport.uts|utf8Bytes|EqualityOperator|i + 1 < text.length => i + 1 <= text.length`,
+    reason: 'the extra case is a high surrogate as the last unit: charCodeAt past the end is NaN, which fails the low-surrogate test, so it becomes U+FFFD either way.' },
+  { key: `mp-toutiao/event-source-transport.uts|utf8Bytes|ArithmeticOperator|c - 0xd800 => c + 0xd800`,
+    reason: 'adds 2 * 0xd800 * 1024 = 0x1B0 << 18 to the code point: bits from 18 up, which reach only the lead byte 0xf0 | (c >> 18), and 0x1B0 | 0xf0 keeps the same low 8 bits, the only ones a Uint8Array stores. Same bytes for every pair.' },
+  { key: `mp-toutiao/event-source-transport.uts|eventAsText|EqualityOperator|type.length > 0 => type.length >= 0`,
+    reason: 'the extra case writes "event: " with an empty value, which sets the event type buffer to the empty string: the event is dispatched as message either way (spec, dispatch step 5).' },
+  { key: `mp-toutiao/event-source-transport.uts|TtEventSourceTransport.handleMessage|ConditionalExpression|!this.opened => true`,
+    reason: 'handleOpen returns at once when the transport is already opened, so calling it for every message changes nothing.' },
   // --- mp-weixin/mini-program.uts --------------------------------------------------------------------------------
   { key: `mp-weixin/mini-program.uts|(top)|ArrayDeclaration|[] => ['Stryker was here!']`,
     reason: 'warned holds the names of hosts already warned about; an extra entry that is no host\'s name changes no lookup.' },

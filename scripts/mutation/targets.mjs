@@ -30,7 +30,8 @@ const SLOW = /(jvm|android|kotlin|demo-|uni-cli|uni-vue2|bench|npm-package|boots
 
 /** Source files reached only through a build: the tests that build and run them. */
 export const BUILT_TESTS = {
-  'mp-weixin/': ['test/mp-weixin-build.test.mjs', 'test/chat-stream-mp-weixin-build.test.mjs'],
+  // mp-weixin/ holds what every mini-program host shares (mini-program.uts, request-transport.uts, app-state.uts).
+  'mp-weixin/': ['test/mp-weixin-build.test.mjs', 'test/chat-stream-mp-weixin-build.test.mjs', 'test/mp-hosts-build.test.mjs'],
   'mp-toutiao/': ['test/mp-hosts-build.test.mjs'],
   'web/native-event-source.uts': ['test/web-native-eventsource-and-fetch-paths.test.mjs'],
   'src/index.ts': ['test/dist-entry-node.test.mjs', 'test/npm-entry-signal-and-async-iteration.test.mjs']

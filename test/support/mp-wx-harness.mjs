@@ -55,7 +55,15 @@ const DEFAULTS = {
   chunkViews: false,
   statusAsString: false,
   // Failures without errno, as base libraries before errno existed report them.
-  noErrno: false
+  noErrno: false,
+  // What tt.createEventSource's onError listeners get for a failure with this errMsg (documented: { errMsg }); a
+  // test passes other shapes (a bare string, an Error, nothing) to check the transport still reports the text.
+  ttErrorPayload: (errMsg) => ({ errMsg }),
+  // tt.createEventSource's onMessage without the fields an event does not set (event for 'message', lastEventId
+  // while none was sent): the documentation lists the fields, not whether defaults are filled in.
+  ttOmitDefaults: false,
+  // Douyin's timeout in ms instead of the one the transport asks for (its "timeout" parameter is total time).
+  ttTimeoutMs: null
 }
 
 const SUSPENDED_MSG = 'request:fail createRequestTask:fail: jsapi has no permission, event=createRequestTask, runningState=suspend, permissionMsg=permission ok, detail=network api interrupted in suspend state'
@@ -210,7 +218,7 @@ function followRedirects(target, method, headers, body, { finished, onResponse, 
  * with text/event-stream, otherwise onError without status or body; the end of the response is onClose (the host
  * does not reconnect by itself); timeout is total time, default 60000; nothing is delivered after close().
  */
-function createEventSourceApi(tasks, isSuspended) {
+function createEventSourceApi(tasks, isSuspended, { ttErrorPayload: errorPayload, ttOmitDefaults, ttTimeoutMs }) {
   return function createEventSource(params, timeout = 60000) {
     const listeners = { open: [], message: [], error: [], close: [] }
     const method = String(params.method || 'GET').toUpperCase()
@@ -230,7 +238,8 @@ function createEventSourceApi(tasks, isSuspended) {
       record.outcome = kind === 'close' ? 'close' : payload.errMsg
       clearTimeout(timer)
       if (exchange) exchange.destroy()
-      post(() => listeners[kind].forEach((l) => l(payload)))
+      const delivered = kind === 'error' ? errorPayload(payload.errMsg) : payload
+      post(() => listeners[kind].forEach((l) => l(delivered)))
     }
     const task = {
       onOpen: (l) => { listeners.open.push(l) },
@@ -258,14 +267,22 @@ function createEventSourceApi(tasks, isSuspended) {
     if (!has('accept')) headers.accept = 'text/event-stream'
     const body = method === 'POST' ? encodeBody(headers, params.data) : null
     record.body = body ? body.toString('utf8') : null
-    if (timeout < 2 ** 31) timer = setTimeout(() => finish('error', { errMsg: 'createEventSource:fail timeout' }), timeout)
+    const limit = ttTimeoutMs ?? timeout
+    if (limit < 2 ** 31) timer = setTimeout(() => finish('error', { errMsg: 'createEventSource:fail timeout' }), limit)
     const onResponse = (res, status) => {
       if (status !== 200 || !/^\s*text\/event-stream\s*(;|$)/i.test(res.headers['content-type'] || '')) {
         res.resume()
         return finish('error', { errMsg: 'createEventSource:fail' })
       }
       post(() => listeners.open.forEach((l) => l({})))
-      const reader = hostEventStreamReader((ev) => post(() => listeners.message.forEach((l) => l(ev))))
+      const shaped = (ev) => {
+        if (!ttOmitDefaults) return ev
+        const out = { data: ev.data }
+        if (ev.event !== 'message') out.event = ev.event
+        if (ev.lastEventId !== '') out.lastEventId = ev.lastEventId
+        return out
+      }
+      const reader = hostEventStreamReader((ev) => post(() => listeners.message.forEach((l) => l(shaped(ev)))))
       res.on('data', (buf) => { if (!finished) reader.push(buf) })
       res.on('end', () => {
         if (finished) return
@@ -404,7 +421,7 @@ export function createWxHost(options = {}) {
         const all = Buffer.concat(whole)
         const asked = opts.responseType === 'arraybuffer' ? toArrayBuffer(all) : all.toString('utf8')
         const data = chunked && config.successData !== 'full' ? new ArrayBuffer(0) : asked
-        end('success', { data, statusCode: status, header, cookies, errMsg: 'request:ok' })
+        end('success', { data, statusCode: config.statusAsString ? String(status) : status, header, cookies, errMsg: 'request:ok' })
       })
       res.on('error', (e) => fail('request:fail ' + e.message))
       res.on('close', () => { if (!res.complete) fail('request:fail connection reset') })
@@ -443,7 +460,7 @@ export function createWxHost(options = {}) {
 
   const wx = {
     request: config.alipay ? alipayRequest(request) : request,
-    ...(config.eventSource ? { createEventSource: createEventSourceApi(tasks, () => suspended) } : {}),
+    ...(config.eventSource ? { createEventSource: createEventSourceApi(tasks, () => suspended, config) } : {}),
     onNetworkStatusChange: (l) => { networkListeners.add(l) },
     offNetworkStatusChange: (l) => { networkListeners.delete(l) },
     getNetworkType: (o = {}) => { const r = { networkType: 'wifi', errMsg: 'getNetworkType:ok' }; o.success?.(r); o.complete?.(r) },

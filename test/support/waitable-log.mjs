@@ -19,3 +19,13 @@ export function waitableLog(describe = (log) => JSON.stringify(log)) {
     })
   return { log, push, until }
 }
+
+/** A UniEventSource's callbacks as a waitable log: { log, until(predicate, ms = 5000), kinds() }. */
+export function watchSource(es) {
+  const { log, push, until } = waitableLog()
+  es.onOpen(() => push({ kind: 'open' }))
+  es.onMessage((ev) => push({ kind: 'message', data: ev.data }))
+  es.onError((err) => push({ kind: 'error', code: err.errCode, message: err.errMsg, data: err.data, readyState: es.readyState }))
+  es.onClose(() => push({ kind: 'close' }))
+  return { log, until: (predicate, ms = 5000) => until(predicate, ms), kinds: () => log.map((e) => e.kind) }
+}
