@@ -189,7 +189,7 @@ describe('mp-weixin build: host value shapes', () => {
     expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['open', 'message', 'close'])
     expect(app.host.tasksFor(key).map((t) => [t.outcome, t.abortCalls])).toEqual([['success', 0]])
   })
-  test('a failure says the host\'s errMsg, with its errno only when the host gave one', async () => {
+  test('a failure says the host\'s errMsg, with its errno only when the host gave one; the failed task is not aborted afterwards', async () => {
     const url = await refusedUrl()
     for (const [hostOptions, errno] of [[{}, true], [{ noErrno: true }, false]]) {
       const app = loadMpWeixinBuild(buildDir, hostOptions)
@@ -199,6 +199,8 @@ describe('mp-weixin build: host value shapes', () => {
       expect(err.message).toContain('request:fail')
       expect(err.message.includes('(errno 600001)'), err.message).toBe(errno)
       expect(err.message).not.toContain('undefined')
+      // The task failed, so it is over: closing the source afterwards does not abort it.
+      expect(app.host.tasksFor(url).map((t) => t.abortCalls)).toEqual([0])
     }
   })
 
