@@ -189,6 +189,13 @@ describe('mp-weixin build: host value shapes', () => {
     expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['open', 'message', 'close'])
     expect(app.host.tasksFor(key).map((t) => [t.outcome, t.abortCalls])).toEqual([['success', 0]])
   })
+  test('a host that gives neither onHeadersReceived nor a header object: 1830006 once (no Content-Type to check), with the status and body', async () => {
+    const app = loadMpWeixinBuild(buildDir, { noHeaders: true })
+    const key = uniqueKey('mp-no-headers')
+    const r = await runScenario(app.plugin.connectEventSource, { options: { url: scenarioUrl(srv.url, { key, body: 'data: one\n\n' }), method: 'POST', data: '{}' } })
+    expect(r.log.filter((e) => e.kind !== 'created').map((e) => e.kind)).toEqual(['error', 'close'])
+    expect(r.log.find((e) => e.kind === 'error')).toMatchObject({ code: 1830006, data: { status: 200, headers: {}, body: 'data: one\n\n' } })
+  })
   test('a failure says the host\'s errMsg, with its errno only when the host gave one; the failed task is not aborted afterwards', async () => {
     const url = await refusedUrl()
     for (const [hostOptions, errno] of [[{}, true], [{ noErrno: true }, false]]) {

@@ -56,6 +56,9 @@ const DEFAULTS = {
   statusAsString: false,
   // Failures without errno, as base libraries before errno existed report them.
   noErrno: false,
+  // A RequestTask without onHeadersReceived, and a success result without its header object: a host that gives the
+  // status alone (the transport then has no headers to read at all).
+  noHeaders: false,
   // What tt.createEventSource's onError listeners get for a failure with this errMsg (documented: { errMsg }); a
   // test passes other shapes (a bare string, an Error, nothing) to check the transport still reports the text.
   ttErrorPayload: (errMsg) => ({ errMsg }),
@@ -421,7 +424,9 @@ export function createWxHost(options = {}) {
         const all = Buffer.concat(whole)
         const asked = opts.responseType === 'arraybuffer' ? toArrayBuffer(all) : all.toString('utf8')
         const data = chunked && config.successData !== 'full' ? new ArrayBuffer(0) : asked
-        end('success', { data, statusCode: config.statusAsString ? String(status) : status, header, cookies, errMsg: 'request:ok' })
+        const result = { data, statusCode: config.statusAsString ? String(status) : status, header, cookies, errMsg: 'request:ok' }
+        if (config.noHeaders) delete result.header
+        end('success', result)
       })
       res.on('error', (e) => fail('request:fail ' + e.message))
       res.on('close', () => { if (!res.complete) fail('request:fail connection reset') })
@@ -447,6 +452,10 @@ export function createWxHost(options = {}) {
       },
       onHeadersReceived(l) { headerListeners.push(l) },
       offHeadersReceived(l) { const i = headerListeners.indexOf(l); if (i >= 0) headerListeners.splice(i, 1) }
+    }
+    if (config.noHeaders) {
+      delete task.onHeadersReceived
+      delete task.offHeadersReceived
     }
     if (!config.noChunkApi) {
       task.onChunkReceived = (l) => { chunkListeners.push(l) }
